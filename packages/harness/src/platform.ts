@@ -1,0 +1,61 @@
+/**
+ * What an adapter supplies so that scenario code never touches a runtime global.
+ * Each adapter (packages/adapter-*) implements this with its runtime's own APIs.
+ */
+
+/** The runtimes asyncbench knows how to drive. */
+export type RuntimeName = 'node' | 'deno' | 'bun';
+
+/** A native HTTP server of the runtime, answering on 127.0.0.1. */
+export interface HttpTarget {
+  /** Base URL, e.g. `http://127.0.0.1:41234`. `GET /?delay=<ms>` answers 200 with a small body after ms. */
+  readonly url: string;
+  /** Stops the server and whatever thread it runs on. */
+  close(): Promise<void>;
+}
+
+/** Memory figures in bytes. */
+export interface MemoryUsage {
+  rss: number;
+  heapUsed: number;
+}
+
+/** A synchronous SQLite handle (bun:sqlite, node:sqlite or better-sqlite3 underneath). */
+export interface SqliteDb {
+  exec(sql: string): void;
+  run(sql: string, params?: readonly unknown[]): void;
+  all(sql: string, params?: readonly unknown[]): unknown[];
+  close(): void;
+}
+
+export interface Platform {
+  /** Which runtime this is. */
+  readonly runtime: RuntimeName;
+  /** The runtime's exact version, e.g. `20.20.2`. */
+  readonly version: string;
+  /** Blocks the thread for ms (Atomics.wait): the `time.sleep` of the blocking mode. */
+  blockingSleep(ms: number): void;
+  /** Reads a whole file, blocking the thread. */
+  readFileSync(path: string): Uint8Array;
+  /** Reads a whole file without blocking. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file (scenario setup). */
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Creates a fresh temporary directory and returns its path. */
+  makeTempDir(prefix: string): Promise<string>;
+  /** Removes a directory and everything in it. */
+  removeDir(path: string): Promise<void>;
+  /**
+   * Starts the runtime's native HTTP server (node:http, Deno.serve, Bun.serve) on 127.0.0.1 and a
+   * free port, on its own worker thread so that a blocked main thread can still be answered.
+   */
+  startHttpServer(): Promise<HttpTarget>;
+  /** A GET that blocks the calling thread until the whole body has arrived. */
+  blockingGet(url: string): { status: number; bytes: number };
+  /** Current memory figures. */
+  memoryUsage(): MemoryUsage;
+  /** Forces a garbage collection where the runtime exposes one. */
+  gc?: () => void;
+  /** Opens (creating) a SQLite database file with the runtime's own driver. */
+  openSqlite?: (path: string) => SqliteDb;
+}
