@@ -56,6 +56,8 @@ export interface Platform {
   memoryUsage(): MemoryUsage;
   /** Forces a garbage collection where the runtime exposes one. */
   gc?: () => void;
+  /** Reads an environment variable (e.g. ASYNCBENCH_PG_URL); undefined when unset. */
+  env(name: string): string | undefined;
   /** Opens (creating) a SQLite database file with the runtime's own driver. */
   openSqlite?: (path: string) => SqliteDb;
 }
