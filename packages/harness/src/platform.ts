@@ -28,6 +28,28 @@ export interface SqliteDb {
   close(): void;
 }
 
+/** One statement with its parameters, for AsyncSqliteDb.transaction. */
+export interface SqlStatement {
+  sql: string;
+  params?: readonly unknown[];
+}
+
+/**
+ * An asynchronous SQLite handle: a small pool of worker threads, each with its own connection to the
+ * same file (WAL mode), so queries run off the main thread and several can be in flight at once.
+ */
+export interface AsyncSqliteDb {
+  /** Number of connections (worker threads) in the pool. */
+  readonly size: number;
+  exec(sql: string): Promise<void>;
+  run(sql: string, params?: readonly unknown[]): Promise<void>;
+  all(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
+  /** Runs the statements in one transaction (BEGIN IMMEDIATE ... COMMIT) on one connection. */
+  transaction(statements: readonly SqlStatement[]): Promise<void>;
+  /** Closes every connection and stops the workers. */
+  close(): Promise<void>;
+}
+
 export interface Platform {
   /** Which runtime this is. */
   readonly runtime: RuntimeName;
@@ -60,4 +82,6 @@ export interface Platform {
   env(name: string): string | undefined;
   /** Opens (creating) a SQLite database file with the runtime's own driver. */
   openSqlite?: (path: string) => SqliteDb;
+  /** Opens a SQLite file through `connections` worker threads (see AsyncSqliteDb). */
+  openSqliteAsync?: (path: string, connections: number) => Promise<AsyncSqliteDb>;
 }
