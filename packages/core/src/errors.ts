@@ -67,3 +67,11 @@ export function isCancellation(err: unknown): boolean {
     (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError')
   );
 }
+
+/** A Barrier was reset or aborted while waiting, or is broken. Mirrors asyncio.BrokenBarrierError. */
+export class BrokenBarrierError extends Error {
+  override readonly name = 'BrokenBarrierError';
+  constructor(message = 'barrier is broken', options?: ErrorOptions) {
+    super(message, options);
+  }
+}

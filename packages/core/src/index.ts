@@ -3,6 +3,7 @@
  * (Promise, AbortSignal, setTimeout, fetch, queueMicrotask). Runs on Node.js, Deno and Bun.
  */
 export {
+  BrokenBarrierError,
   CancelledError,
   ExceptionGroup,
   InvalidStateError,
