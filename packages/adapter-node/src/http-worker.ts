@@ -1,0 +1,26 @@
+/** node:http server on its own thread, so a main thread blocked in blockingGet is still answered. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parentPort } from 'node:worker_threads';
+import { BODY, delayOf } from './http-server-protocol.ts';
+
+const server = createServer({ keepAlive: true }, (request, response) => {
+  // setTimeout, never a blocking wait: many requests are delayed at once.
+  setTimeout(() => {
+    response.writeHead(200, { 'content-type': 'text/plain', 'content-length': BODY.length });
+    response.end(BODY);
+  }, delayOf(request.url ?? '/'));
+});
+// Concurrent scenarios open many sockets at once.
+server.maxConnections = 100_000;
+
+// A deep backlog: concurrent scenarios open hundreds of connections in one burst.
+server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
+  parentPort!.postMessage({ port: (server.address() as AddressInfo).port });
+});
+
+parentPort!.on('message', (message: string) => {
+  if (message !== 'close') return;
+  server.closeAllConnections();
+  server.close(() => parentPort!.postMessage('closed'));
+});
