@@ -8,6 +8,7 @@
  * each, so every runtime executes the same bundled scenario code and Deno never has to resolve
  * node_modules. Workspace packages are taken from their TypeScript source ("source" condition).
  */
+import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNTIMES = ['node', 'deno', 'bun'];
 const WORKERS = ['http-worker', 'get-worker'];
+/** Bundled only where the adapter has them (the SQLite pool's worker, for Platform.openSqliteAsync). */
+const OPTIONAL_WORKERS = ['sqlite-worker'];
 const builtins = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 
 /**
@@ -103,7 +106,10 @@ async function check() {
 }
 
 async function bundle(runtime, workersOnly) {
-  const entries = workersOnly ? WORKERS : ['main', ...WORKERS];
+  const optional = OPTIONAL_WORKERS.filter((name) =>
+    existsSync(join(root, 'packages', `adapter-${runtime}`, 'src', `${name}.ts`)),
+  );
+  const entries = workersOnly ? [...WORKERS, ...optional] : ['main', ...WORKERS, ...optional];
   await esbuild.build(options(runtime, entries, true));
   return 0;
 }

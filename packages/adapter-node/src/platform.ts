@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
 import { openSqlite } from './sqlite.ts';
+import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
@@ -59,4 +60,5 @@ export const platform: Platform = {
   ...(typeof globalThis.gc === 'function' ? { gc: () => globalThis.gc!() } : {}),
   env: (name) => process.env[name],
   openSqlite,
+  openSqliteAsync,
 };
