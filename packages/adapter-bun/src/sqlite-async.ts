@@ -1,0 +1,27 @@
+/** Platform.openSqliteAsync on Bun: `connections` Web Workers, each running sqlite-worker.ts. */
+import type { AsyncSqliteDb } from '@asyncbench/harness';
+import { createSqlitePool, type SqliteReply, type SqliteWorkerPort } from './sqlite-pool.ts';
+
+function port(): SqliteWorkerPort {
+  // dist/main.js finds the bundled .js beside itself; from source (tests) Bun runs the .ts entry.
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const worker = new Worker(new URL(`./sqlite-worker.${extension}`, import.meta.url), { type: 'module' });
+  // Idle workers must not keep the process alive; one with a query in flight must.
+  worker.unref();
+  return {
+    post: (request) => worker.postMessage(request),
+    listen(onReply, onError) {
+      worker.onmessage = (event: MessageEvent<SqliteReply>) => onReply(event.data);
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        onError(new Error(`SQLite worker failed: ${event.message}`));
+      };
+    },
+    hold: (busy) => void (busy ? worker.ref() : worker.unref()),
+    terminate: () => worker.terminate(),
+  };
+}
+
+export function openSqliteAsync(path: string, connections: number): Promise<AsyncSqliteDb> {
+  return createSqlitePool(path, Array.from({ length: Math.max(1, connections) }, port));
+}
