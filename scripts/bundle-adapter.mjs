@@ -101,7 +101,8 @@ async function check() {
     console.error('no scenario modules found in the bundles');
     failures++;
   }
-  if (failures === 0) console.log(`identical scenario code in ${RUNTIMES.join(', ')}: ${shared.length} modules`);
+  if (failures === 0)
+    console.log(`identical scenario code in ${RUNTIMES.join(', ')}: ${shared.length} modules`);
   return failures === 0 ? 0 : 1;
 }
 

@@ -1,7 +1,7 @@
 /** What every adapter's HTTP worker answers: `GET /?delay=<ms>` -> 200 and BODY after ms. */
 
 /** 64 bytes, fixed, so byte counts are comparable across runtimes. */
-export const BODY = 'asyncbench'.padEnd(63, '.') + '\n';
+export const BODY = `${'asyncbench'.padEnd(63, '.')}\n`;
 
 /** The requested delay in ms (0 when absent or not a finite non-negative number). */
 export function delayOf(url: string): number {

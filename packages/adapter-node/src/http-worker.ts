@@ -6,13 +6,14 @@ import { BODY, delayOf } from './http-server-protocol.ts';
 
 const server = createServer({ keepAlive: true }, (request, response) => {
   // setTimeout, never a blocking wait: many requests are delayed at once.
-  setTimeout(() => {
-    response.writeHead(200, { 'content-type': 'text/plain', 'content-length': BODY.length });
-    response.end(BODY);
-  }, delayOf(request.url ?? '/'));
+  setTimeout(
+    () => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'content-length': BODY.length });
+      response.end(BODY);
+    },
+    delayOf(request.url ?? '/'),
+  );
 });
-// Concurrent scenarios open many sockets at once.
-server.maxConnections = 100_000;
 
 // A deep backlog: concurrent scenarios open hundreds of connections in one burst.
 server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {

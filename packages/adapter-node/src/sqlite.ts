@@ -17,7 +17,9 @@ function loadDriver(): new (path: string) => Driver {
     | { DatabaseSync: new (path: string) => Driver }
     | undefined;
   if (builtin) return builtin.DatabaseSync;
-  return createRequire(import.meta.url)('better-sqlite3') as new (path: string) => Driver;
+  return createRequire(import.meta.url)('better-sqlite3') as new (
+    path: string,
+  ) => Driver;
 }
 
 let Driver: (new (path: string) => Driver) | undefined;
