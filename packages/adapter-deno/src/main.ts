@@ -1,0 +1,17 @@
+/// <reference path="./deno.d.ts" />
+/** Entry point (bundled to dist/main.js): runs the requested scenarios, prints JSON lines. */
+import { catalogue } from '@asyncbench/benchmarks';
+import { runMain } from '@asyncbench/harness';
+import { platform } from './platform.ts';
+
+const encoder = new TextEncoder();
+
+/** writeSync may write only part of the bytes to a pipe: loop until all are out. */
+function writeLine(line: string): void {
+  let bytes = encoder.encode(`${line}\n`);
+  while (bytes.length > 0) bytes = bytes.subarray(Deno.stdout.writeSync(bytes));
+}
+
+const code = await runMain(platform, catalogue, Deno.args, writeLine);
+// Every line is written synchronously by now; exit also stops any worker a scenario left running.
+Deno.exit(code);

@@ -1,0 +1,78 @@
+/// <reference path="./deno.d.ts" />
+/** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
+import { DatabaseSync } from 'node:sqlite';
+import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
+import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { nextMessage, startWorker } from './workers.ts';
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** The blockingGet helper: started on first use, then reused. */
+let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
+
+function blockingGet(url: string): { status: number; bytes: number } {
+  if (!getWorker) {
+    const worker = startWorker('get-worker');
+    const sab = createGetBuffer();
+    worker.postMessage(sab);
+    getWorker = { worker, sab };
+  }
+  const { worker, sab } = getWorker;
+  return blockingGetVia(sab, (target) => worker.postMessage(target), url);
+}
+
+async function startHttpServer(): Promise<HttpTarget> {
+  const worker = startWorker('http-worker');
+  const { port } = await nextMessage<{ port: number }>(worker);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      const closed = nextMessage<string>(worker);
+      worker.postMessage('close');
+      // A graceful shutdown waits for open requests; do not let a stuck one hang the run.
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      worker.terminate();
+    },
+  };
+}
+
+function openSqlite(path: string): SqliteDb {
+  const db = new DatabaseSync(path);
+  return {
+    exec: (sql) => db.exec(sql),
+    run: (sql, params = []) => void db.prepare(sql).run(...params),
+    all: (sql, params = []) => db.prepare(sql).all(...params),
+    close: () => db.close(),
+  };
+}
+
+async function removeDir(path: string): Promise<void> {
+  try {
+    await Deno.remove(path, { recursive: true });
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+export const platform: Platform = {
+  runtime: 'deno',
+  version: Deno.version.deno,
+  blockingSleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+  readFileSync: (path) => Deno.readFileSync(path),
+  readFile: (path) => Deno.readFile(path),
+  writeFile: (path, data) => Deno.writeFile(path, data),
+  makeTempDir: (prefix) => Deno.makeTempDir({ prefix }),
+  removeDir,
+  startHttpServer,
+  blockingGet,
+  memoryUsage: () => {
+    const { rss, heapUsed } = Deno.memoryUsage();
+    return { rss, heapUsed };
+  },
+  // Only with --v8-flags=--expose-gc; otherwise the harness skips forced collections.
+  ...(typeof gc === 'function' ? { gc: () => gc() } : {}),
+  env: (name) => Deno.env.get(name),
+  openSqlite,
+};
