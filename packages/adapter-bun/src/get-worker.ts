@@ -1,0 +1,8 @@
+/** Helper thread for Platform.blockingGet: receives the shared buffer once, then one URL per GET. */
+import { answerGet } from './get-protocol.ts';
+
+let sab: SharedArrayBuffer | undefined;
+self.onmessage = (event: MessageEvent<SharedArrayBuffer | string>) => {
+  if (typeof event.data === 'string') void answerGet(sab!, event.data);
+  else sab = event.data;
+};

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { platform } from './platform.ts';
+
+describe('bun platform', () => {
+  it('names the runtime and its exact version', () => {
+    expect(platform.runtime).toBe('bun');
+    expect(platform.version).toBe(Bun.version);
+  });
+
+  it('blockingSleep blocks the thread for about the time', () => {
+    const start = performance.now();
+    platform.blockingSleep(50);
+    const elapsed = performance.now() - start;
+    expect(elapsed).toBeGreaterThanOrEqual(45);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+
+  describe('files', () => {
+    let dir = '';
+    afterAll(async () => {
+      if (dir) await platform.removeDir(dir);
+    });
+
+    it('round-trips bytes through writeFile, readFileSync and readFile', async () => {
+      dir = await platform.makeTempDir('asyncbench-bun-');
+      const path = join(dir, 'data.bin');
+      const data = Uint8Array.from({ length: 1000 }, (_, i) => i % 251);
+      await platform.writeFile(path, data);
+      expect(new Uint8Array(platform.readFileSync(path))).toEqual(data);
+      expect(new Uint8Array(await platform.readFile(path))).toEqual(data);
+    });
+
+    it('removeDir removes the directory and its files', async () => {
+      const other = await platform.makeTempDir('asyncbench-bun-');
+      await platform.writeFile(join(other, 'x'), new Uint8Array([1]));
+      await platform.removeDir(other);
+      await expect(platform.readFile(join(other, 'x'))).rejects.toThrow();
+    });
+  });
+
+  describe('http', () => {
+    it('serves GET /?delay= after the delay, and blockingGet gets it while this thread is blocked', async () => {
+      const server = await platform.startHttpServer();
+      try {
+        expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const response = await fetch(`${server.url}/?delay=20`);
+        expect(response.status).toBe(200);
+        const body = await response.arrayBuffer();
+        expect(body.byteLength).toBe(64);
+
+        const start = performance.now();
+        const result = platform.blockingGet(`${server.url}/?delay=30`);
+        expect(result).toEqual({ status: 200, bytes: 64 });
+        expect(performance.now() - start).toBeGreaterThanOrEqual(25);
+        // The helper worker is reused.
+        expect(platform.blockingGet(`${server.url}/?delay=0`)).toEqual({ status: 200, bytes: 64 });
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('blockingGet reports a refused connection as an error', () => {
+      expect(() => platform.blockingGet('http://127.0.0.1:1/')).toThrow(/blockingGet/);
+    });
+  });
+
+  it('opens SQLite and round-trips rows', async () => {
+    const dir = await platform.makeTempDir('asyncbench-sqlite-');
+    try {
+      const db = platform.openSqlite!(join(dir, 'test.db'));
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+      db.run('INSERT INTO t (id, name) VALUES (?, ?)', [1, 'one']);
+      db.run('INSERT INTO t (id, name) VALUES (?, ?)', [2, 'two']);
+      expect(db.all('SELECT id, name FROM t WHERE id > ? ORDER BY id', [0])).toEqual([
+        { id: 1, name: 'one' },
+        { id: 2, name: 'two' },
+      ]);
+      db.close();
+    } finally {
+      await platform.removeDir(dir);
+    }
+  });
+
+  it('reads the environment and memory figures', () => {
+    process.env.ASYNCBENCH_ADAPTER_TEST = 'yes';
+    expect(platform.env('ASYNCBENCH_ADAPTER_TEST')).toBe('yes');
+    expect(platform.env('ASYNCBENCH_SURELY_UNSET_VARIABLE')).toBeUndefined();
+    const memory = platform.memoryUsage();
+    expect(memory.rss).toBeGreaterThan(0);
+    expect(memory.heapUsed).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,72 @@
+/** Platform on Bun: Bun.file/Bun.write, Bun.serve on a Web Worker, bun:sqlite, Atomics.wait for blocking. */
+import { Database } from 'bun:sqlite';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
+import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { nextMessage, startWorker } from './workers.ts';
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** The blockingGet helper: started on first use, then reused; unref'd so it never holds the process. */
+let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
+
+function blockingGet(url: string): { status: number; bytes: number } {
+  if (!getWorker) {
+    const worker = startWorker('get-worker');
+    // Bun's Worker#unref (not in the DOM typings): an idle helper must not keep the process alive.
+    (worker as Worker & { unref(): void }).unref();
+    const sab = createGetBuffer();
+    worker.postMessage(sab);
+    getWorker = { worker, sab };
+  }
+  const { worker, sab } = getWorker;
+  return blockingGetVia(sab, (target) => worker.postMessage(target), url);
+}
+
+async function startHttpServer(): Promise<HttpTarget> {
+  const worker = startWorker('http-worker');
+  const { port } = await nextMessage<{ port: number }>(worker);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      const closed = nextMessage<string>(worker);
+      worker.postMessage('close');
+      await closed;
+      worker.terminate();
+    },
+  };
+}
+
+function openSqlite(path: string): SqliteDb {
+  const db = new Database(path, { create: true });
+  return {
+    exec: (sql) => void db.exec(sql),
+    run: (sql, params = []) => void db.prepare(sql).run(...(params as never[])),
+    all: (sql, params = []) => db.prepare(sql).all(...(params as never[])),
+    close: () => db.close(),
+  };
+}
+
+export const platform: Platform = {
+  runtime: 'bun',
+  version: Bun.version,
+  blockingSleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+  // Bun has no synchronous file API of its own; node:fs is Bun's native implementation of it.
+  readFileSync: (path) => readFileSync(path),
+  readFile: (path) => Bun.file(path).bytes(),
+  writeFile: async (path, data) => void (await Bun.write(path, data)),
+  makeTempDir: (prefix) => mkdtemp(join(tmpdir(), prefix)),
+  removeDir: (path) => rm(path, { recursive: true, force: true }),
+  startHttpServer,
+  blockingGet,
+  memoryUsage: () => {
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rss, heapUsed };
+  },
+  gc: () => Bun.gc(true),
+  env: (name) => Bun.env[name],
+  openSqlite,
+};

@@ -1,0 +1,19 @@
+/**
+ * Starts one of the worker entries as a Web Worker. dist/main.js finds the bundled .js beside itself;
+ * from source (tests) Bun runs the .ts entry directly.
+ */
+export function startWorker(name: 'http-worker' | 'get-worker'): Worker {
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' });
+}
+
+/** Waits for the next message from a worker (or its error). */
+export function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<T>) => resolve(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      reject(new Error(`worker failed: ${event.message}`));
+    };
+  });
+}
