@@ -68,7 +68,9 @@ export type AdapterLine =
   | { type: 'hello'; schemaVersion: number; runtime: RuntimeName; version: string }
   | { type: 'result'; result: CaseResult }
   | { type: 'scenario-error'; scenario: string; message: string; stack?: string }
-  | { type: 'done'; scenario: string; elapsedMs: number };
+  | { type: 'done'; scenario: string; elapsedMs: number }
+  /** The request itself was bad (unknown flag or scenario id); nothing ran. Exit code 2. */
+  | { type: 'fatal'; message: string };
 
 /** A figure across process repeats. */
 export interface Spread {

@@ -1,0 +1,80 @@
+import { PROFILES, type ProfileName } from './scenario.ts';
+
+/** What an adapter was asked to do, parsed from its command line. */
+export type AdapterRequest =
+  | { kind: 'list' }
+  | {
+      kind: 'run';
+      /** Scenario ids in the order given; null when --scenarios was not given (run all visible ones). */
+      scenarios: string[] | null;
+      profile: ProfileName;
+      seed: number;
+    };
+
+/** Seed used when --seed is not given, so two runs without flags see the same inputs. */
+export const DEFAULT_SEED = 1;
+
+/** Thrown for a malformed command line; the message is one line meant for the user. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * Parses `--scenarios id,id --profile quick|default|full --seed N` (also `--flag=value`) and
+ * `--list`. Throws UsageError on unknown flags, missing values, an unknown profile or a seed
+ * that is not an integer in 0..2^32-1.
+ */
+export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
+  let list = false;
+  let scenarios: string[] | null = null;
+  let profile: ProfileName = 'default';
+  let seed = DEFAULT_SEED;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case '--list':
+        if (inline !== undefined) throw new UsageError('--list takes no value');
+        list = true;
+        break;
+      case '--scenarios': {
+        const ids = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        if (ids.length === 0) throw new UsageError('--scenarios needs at least one id');
+        scenarios = [...new Set([...(scenarios ?? []), ...ids])];
+        break;
+      }
+      case '--profile': {
+        const p = value();
+        if (!(PROFILES as readonly string[]).includes(p)) {
+          throw new UsageError(`unknown profile "${p}" (expected ${PROFILES.join(', ')})`);
+        }
+        profile = p as ProfileName;
+        break;
+      }
+      case '--seed': {
+        const s = value();
+        const n = Number(s);
+        if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || n > 0xffffffff) {
+          throw new UsageError(`--seed must be an integer from 0 to 4294967295, got "${s}"`);
+        }
+        seed = n;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown argument "${arg}" (expected --scenarios, --profile, --seed or --list)`);
+    }
+  }
+  return list ? { kind: 'list' } : { kind: 'run', scenarios, profile, seed };
+}

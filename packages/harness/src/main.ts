@@ -1,0 +1,108 @@
+import { parseAdapterArgs, UsageError } from './args.ts';
+import type { Platform } from './platform.ts';
+import { runScenario } from './runner.ts';
+import type { Mode, Params, ProfileName, Scenario } from './scenario.ts';
+import { type AdapterLine, SCHEMA_VERSION } from './schema.ts';
+
+/** One `--list` line: a scenario as data, with its params for every profile. */
+export interface CatalogueLine {
+  id: string;
+  label: string;
+  description: string;
+  modes: Mode[];
+  params: Record<ProfileName, Params>;
+  hidden: boolean;
+}
+
+/** The `--list` line for one scenario. */
+export function catalogueLine(s: Scenario): CatalogueLine {
+  return {
+    id: s.id,
+    label: s.label,
+    description: s.description,
+    modes: [...s.modes],
+    params: { quick: s.params.quick, default: s.params.default, full: s.params.full },
+    hidden: s.hidden === true,
+  };
+}
+
+function errorParts(error: unknown): { message: string; stack?: string } {
+  if (error instanceof Error) {
+    return error.stack ? { message: error.message, stack: error.stack } : { message: error.message };
+  }
+  return { message: String(error) };
+}
+
+/**
+ * The entrypoint every adapter's main.ts calls. Speaks the adapter protocol on `write`, one
+ * JSON object per line:
+ * - `--list`: one CatalogueLine per scenario (hidden ones too, flagged), exit 0.
+ * - otherwise a `hello` line, then per scenario its `result` lines as cases finish and a `done`
+ *   line, or a `scenario-error` line when it throws (the remaining scenarios still run).
+ * Resolves to the exit code: 0 all ran, 1 some scenario failed, 2 bad request (unknown flag or
+ * scenario id) reported in a single `fatal` line after `hello`. Without --scenarios every
+ * non-hidden scenario runs; hidden ones run only when named.
+ */
+export async function runMain(
+  platform: Platform,
+  catalogue: readonly Scenario[],
+  argv: string[],
+  write: (line: string) => void,
+): Promise<number> {
+  const emit = (line: AdapterLine) => write(JSON.stringify(line));
+  let request: ReturnType<typeof parseAdapterArgs>;
+  try {
+    request = parseAdapterArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    emit({
+      type: 'hello',
+      schemaVersion: SCHEMA_VERSION,
+      runtime: platform.runtime,
+      version: platform.version,
+    });
+    emit({ type: 'fatal', message: error.message });
+    return 2;
+  }
+  if (request.kind === 'list') {
+    for (const s of catalogue) write(JSON.stringify(catalogueLine(s)));
+    return 0;
+  }
+
+  emit({
+    type: 'hello',
+    schemaVersion: SCHEMA_VERSION,
+    runtime: platform.runtime,
+    version: platform.version,
+  });
+  const byId = new Map(catalogue.map((s) => [s.id, s]));
+  const unknown = (request.scenarios ?? []).filter((id) => !byId.has(id));
+  if (unknown.length > 0) {
+    const valid = catalogue.map((s) => s.id).join(', ');
+    emit({
+      type: 'fatal',
+      message: `unknown scenario${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (valid: ${valid})`,
+    });
+    return 2;
+  }
+  const chosen = request.scenarios
+    ? request.scenarios.map((id) => byId.get(id)!)
+    : catalogue.filter((s) => s.hidden !== true);
+
+  let code = 0;
+  for (const scenario of chosen) {
+    const t0 = performance.now();
+    try {
+      await runScenario(scenario, platform, {
+        profile: request.profile,
+        seed: request.seed,
+        onResult: (result) => emit({ type: 'result', result }),
+      });
+      emit({ type: 'done', scenario: scenario.id, elapsedMs: performance.now() - t0 });
+    } catch (error) {
+      emit({ type: 'scenario-error', scenario: scenario.id, ...errorParts(error) });
+      code = 1;
+    }
+  }
+  return code;
+}

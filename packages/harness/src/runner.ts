@@ -1,0 +1,64 @@
+import { measureMicro } from './micro.ts';
+import type { Platform } from './platform.ts';
+import { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
+import type { Case, ProfileName, Scenario } from './scenario.ts';
+import type { CaseResult } from './schema.ts';
+import { runWorkload } from './workload.ts';
+
+/** Options for runScenario. */
+export interface RunOptions {
+  profile: ProfileName;
+  /** Seeds each workload case's PRNG. */
+  seed: number;
+  /** Called as each case finishes, before the next starts (to stream results). */
+  onResult?(result: CaseResult): void;
+  /** Overrides the profile's micro budget (tests use tiny budgets). */
+  microBudget?: Partial<MicroBudget>;
+}
+
+function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
+  const seen = new Set<string>();
+  for (const c of cases) {
+    if (typeof c.id !== 'string' || c.id === '') {
+      throw new Error(`scenario "${scenario.id}": a case has no id`);
+    }
+    if (seen.has(c.id)) throw new Error(`scenario "${scenario.id}": duplicate case id "${c.id}"`);
+    seen.add(c.id);
+  }
+}
+
+/**
+ * Runs every case of a scenario once, in order, with the profile's parameters, and resolves to
+ * one CaseResult per case. Micro cases go through tinybench (measureMicro); workload cases
+ * through runWorkload. platform.gc() (when present) runs before each case so one case's garbage
+ * is not collected on the next one's clock. The first failing case rejects the whole run with
+ * its error: a partly measured scenario is not a result.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  platform: Platform,
+  options: RunOptions,
+): Promise<CaseResult[]> {
+  const params = scenario.params[options.profile];
+  if (!params) throw new Error(`scenario "${scenario.id}" has no params for profile "${options.profile}"`);
+  const budget: MicroBudget = { ...MICRO_BUDGETS[options.profile], ...options.microBudget };
+  const cases = await scenario.cases(params, platform);
+  checkCaseIds(scenario, cases);
+
+  const results: CaseResult[] = [];
+  for (const c of cases) {
+    platform.gc?.();
+    const base = { scenario: scenario.id, case: c.id, label: c.label, variant: c.variant, params };
+    let result: CaseResult;
+    if (c.kind === 'micro') {
+      const micro = await measureMicro(c.fn, budget);
+      result = { ...base, kind: 'micro', mode: null, micro };
+    } else {
+      const workload = await runWorkload(c, platform, options.seed);
+      result = { ...base, kind: 'workload', mode: c.mode, workload };
+    }
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
