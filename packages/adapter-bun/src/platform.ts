@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
 import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
@@ -69,4 +70,5 @@ export const platform: Platform = {
   gc: () => Bun.gc(true),
   env: (name) => Bun.env[name],
   openSqlite,
+  openSqliteAsync,
 };

@@ -3,6 +3,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
 import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
@@ -75,4 +76,5 @@ export const platform: Platform = {
   ...(typeof gc === 'function' ? { gc: () => gc() } : {}),
   env: (name) => Deno.env.get(name),
   openSqlite,
+  openSqliteAsync,
 };

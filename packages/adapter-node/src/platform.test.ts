@@ -82,6 +82,26 @@ describe('node platform', () => {
     }
   });
 
+  it('openSqliteAsync runs queries on worker threads, transactions included', async () => {
+    const dir = await platform.makeTempDir('asyncbench-sqlite-async-');
+    try {
+      const db = await platform.openSqliteAsync!(join(dir, 'test.db'), 2);
+      expect(db.size).toBe(2);
+      await db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)');
+      await db.transaction([
+        { sql: 'INSERT INTO t (id, name) VALUES (?, ?)', params: [1, 'one'] },
+        { sql: 'INSERT INTO t (id, name) VALUES (?, ?)', params: [2, 'two'] },
+      ]);
+      await db.run('INSERT INTO t (id, name) VALUES (?, ?)', [3, 'three']);
+      const counts = await Promise.all([1, 2, 3, 4].map(() => db.all('SELECT count(*) AS n FROM t')));
+      expect(counts).toEqual(Array.from({ length: 4 }, () => [{ n: 3 }]));
+      await expect(db.all('SELECT nope FROM t')).rejects.toThrow();
+      await db.close();
+    } finally {
+      await platform.removeDir(dir);
+    }
+  });
+
   it('reads the environment and memory figures', () => {
     process.env.ASYNCBENCH_ADAPTER_TEST = 'yes';
     expect(platform.env('ASYNCBENCH_ADAPTER_TEST')).toBe('yes');
