@@ -15,7 +15,9 @@ export type SqliteRequest =
   | { id: number; op: 'close' };
 
 /** Worker -> main thread: one reply per request, in the order the worker got them. */
-export type SqliteReply = { id: number; ok: true; rows?: unknown[] } | { id: number; ok: false; message: string };
+export type SqliteReply =
+  | { id: number; ok: true; rows?: unknown[] }
+  | { id: number; ok: false; message: string };
 
 /** A started worker, whatever the runtime's Worker API looks like. */
 export interface SqliteWorkerPort {
@@ -82,7 +84,10 @@ interface Slot {
 }
 
 /** Main-thread side: opens the file in every worker, then sends each query to the least busy one. */
-export async function createSqlitePool(path: string, ports: readonly SqliteWorkerPort[]): Promise<AsyncSqliteDb> {
+export async function createSqlitePool(
+  path: string,
+  ports: readonly SqliteWorkerPort[],
+): Promise<AsyncSqliteDb> {
   let nextId = 1;
   let closed = false;
   const slots: Slot[] = ports.map((port) => ({ port, pending: new Map() }));

@@ -1,0 +1,177 @@
+/**
+ * `db-pg`: the same three queries as `db`, on a real PostgreSQL server given by the ASYNCBENCH_PG_URL
+ * environment variable (the CLI's --pg-url; `npm run pg:up` starts a local one). A separate scenario
+ * from `db` so an unreachable server costs only these cases, never the SQLite figures.
+ *
+ * Only sequential and concurrent modes: the driver (`postgres`) is asynchronous and no synchronous
+ * PostgreSQL driver runs on all three runtimes, so there is no blocking mode. A server-side delay case
+ * (SELECT pg_sleep) has a known unit time, so its ideal wall time and efficiency are reported.
+ * Without a URL, cases() returns no cases: the scenario is skipped, not failed and not faked.
+ */
+
+import type { Case, Platform, WorkloadCase } from '@asyncbench/harness';
+import { defineScenario } from '@asyncbench/harness';
+import {
+  fillRows,
+  insertParams,
+  pickId,
+  pickScanStart,
+  QUERY_SHAPES,
+  type QueryShape,
+  SHAPE_LABELS,
+  sqlFor,
+} from './db-data.ts';
+import { connect, describePgError, pgTarget, type Sql, warmUp } from './db-pg-client.ts';
+import { drawInputs, runAsyncUnits } from './db-run.ts';
+
+export const PG_URL_ENV = 'ASYNCBENCH_PG_URL';
+
+export type DbPgParams = {
+  /** Rows in the filled table. */
+  rows: number;
+  /** Queries per case (N). */
+  units: number;
+  /** Queries in flight in concurrent mode (c), and the pool's connection count. */
+  concurrency: number;
+  /** d, the server-side delay of one pg_sleep query, ms. */
+  sleepMs: number;
+  /** N for the pg_sleep cases (fewer: each takes d). */
+  sleepUnits: number;
+};
+
+type PgShape = QueryShape | 'sleep';
+
+interface State {
+  sql: Sql;
+  url: string;
+  items: string;
+  events: string;
+}
+
+/**
+ * Tables named per case, so parallel runs (several test suites, several runtimes) against the same
+ * server never see each other's rows. The suffix only names tables; it never picks data.
+ */
+function tableSuffix(): string {
+  return `${Math.floor(Math.random() * 36 ** 8).toString(36)}_${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+const BATCH = 500;
+
+async function createTables(sql: Sql, items: string, events: string, rows: number): Promise<void> {
+  const q = sqlFor('pg', items, events);
+  await sql.unsafe(q.createItems);
+  await sql.unsafe(q.createEvents);
+  const all = fillRows(rows);
+  for (let start = 0; start < all.length; start += BATCH) {
+    const batch = all.slice(start, start + BATCH);
+    const values = batch.map(
+      (_, r) => `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})`,
+    );
+    await sql.unsafe(
+      `INSERT INTO ${items} (id, name, qty, price, note) VALUES ${values.join(', ')}`,
+      batch.flat(),
+    );
+  }
+}
+
+function pgCase(shape: PgShape, p: DbPgParams, concurrent: boolean): WorkloadCase<State> {
+  const c = concurrent ? p.concurrency : 1;
+  const sleep = shape === 'sleep';
+  const units = sleep ? p.sleepUnits : p.units;
+  return {
+    kind: 'workload',
+    id: `pg-${shape}-${concurrent ? 'concurrent' : 'sequential'}`,
+    label: sleep
+      ? `PostgreSQL SELECT pg_sleep(${p.sleepMs} ms), server-side delay`
+      : `PostgreSQL ${SHAPE_LABELS[shape]}`,
+    mode: concurrent ? 'concurrent' : 'sequential',
+    variant: concurrent ? 'semaphore' : 'loop',
+    units,
+    concurrency: c,
+    unitMs: sleep ? p.sleepMs : null,
+    async setup(platform: Platform) {
+      const url = platform.env(PG_URL_ENV);
+      if (!url) throw new Error(`${PG_URL_ENV} is not set`);
+      // The same pool size in both modes: the only difference is how many queries are in flight.
+      const sql = connect(url, p.concurrency);
+      await warmUp(sql, p.concurrency, url);
+      const suffix = tableSuffix();
+      const state = { sql, url, items: `asyncbench_items_${suffix}`, events: `asyncbench_events_${suffix}` };
+      try {
+        if (!sleep) await createTables(sql, state.items, state.events, p.rows);
+      } catch (error) {
+        await dropAndEnd(state);
+        throw describePgError(error, url);
+      }
+      return state;
+    },
+    async run(ctx, { sql, items, events }) {
+      const q = sqlFor('pg', items, events);
+      const seconds = p.sleepMs / 1000;
+      const inputs = drawInputs(units, (): unknown[] => {
+        if (shape === 'point') return [pickId(ctx.random, p.rows)];
+        if (shape === 'scan') return [pickScanStart(ctx.random, p.rows)];
+        if (shape === 'insert') return insertParams(ctx.random, p.rows);
+        return [seconds];
+      });
+      await runAsyncUnits(ctx, units, c, (i) => {
+        const params = inputs[i] as any[];
+        if (shape === 'point') return sql.unsafe(q.point, params, { prepare: true });
+        if (shape === 'scan') return sql.unsafe(q.scan, params, { prepare: true });
+        if (shape === 'insert') return sql.begin((tx) => tx.unsafe(q.insert, params, { prepare: true }));
+        return sql.unsafe('SELECT pg_sleep($1)', params, { prepare: true });
+      });
+    },
+    teardown: dropAndEnd,
+  };
+}
+
+async function dropAndEnd({ sql, items, events }: State): Promise<void> {
+  try {
+    await sql.unsafe(`DROP TABLE IF EXISTS ${items}, ${events}`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Connects once with one connection, so a bad URL fails the scenario with one line before any case. */
+async function probe(url: string): Promise<void> {
+  const sql = connect(url, 1);
+  try {
+    await sql`SELECT 1`;
+  } catch (error) {
+    throw describePgError(error, url);
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
+export const dbPg = defineScenario<DbPgParams>({
+  id: 'db-pg',
+  label: 'Database: PostgreSQL',
+  description:
+    'The db queries (point read by primary key, small insert in a transaction, 100-row range scan) ' +
+    'plus SELECT pg_sleep(d) on the PostgreSQL server named by ASYNCBENCH_PG_URL (--pg-url), through ' +
+    'the pure-JS postgres driver with a pool of c connections: sequential (one query awaited at a ' +
+    'time) and concurrent (c in flight through a core Semaphore). No blocking mode: there is no ' +
+    'synchronous PostgreSQL driver for these runtimes. Skipped (no cases) when ASYNCBENCH_PG_URL is ' +
+    'not set.',
+  params: {
+    quick: { rows: 1000, units: 100, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
+    default: { rows: 10_000, units: 500, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
+    full: { rows: 50_000, units: 2000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
+  },
+  modes: ['sequential', 'concurrent'],
+  async cases(p, platform) {
+    const url = platform.env(PG_URL_ENV);
+    if (!url) return [];
+    pgTarget(url);
+    await probe(url);
+    const cases: Case[] = [];
+    for (const shape of [...QUERY_SHAPES, 'sleep'] as const) {
+      cases.push(pgCase(shape, p, false), pgCase(shape, p, true));
+    }
+    return cases;
+  },
+});
