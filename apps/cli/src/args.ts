@@ -1,0 +1,267 @@
+/**
+ * Command-line parsing: argv -> a typed command, or a UsageError whose message is one line naming
+ * the valid choices. Nothing here touches the disk or spawns anything, so it is cheap to test.
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_SEED, PROFILES, type ProfileName } from '@asyncbench/harness';
+import { choices, UsageError } from './errors.ts';
+
+export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** The runtimes asyncbench knows by name; others can be added with --runtime label=/path. */
+export const KNOWN_RUNTIMES = ['node', 'deno', 'bun'] as const;
+
+export interface RuntimeFlag {
+  name: string;
+  path: string;
+}
+
+export interface RunArgs {
+  command: 'run';
+  /** null: the default set (node, deno, bun and any --runtime labels). */
+  runtimes: string[] | null;
+  /** null: every catalogue scenario that is not hidden. */
+  scenarios: string[] | null;
+  profile: ProfileName;
+  /** null: the profile's default. */
+  repeats: number | null;
+  seed: number;
+  /** null: <repo>/results. */
+  out: string | null;
+  json: boolean;
+  runtimeFlags: RuntimeFlag[];
+  /** null: the profile's default. */
+  timeoutMs: number | null;
+  pgUrl: string | null;
+  report: boolean;
+}
+
+export interface ReportArgs {
+  command: 'report';
+  files: string[];
+  out: string | null;
+}
+
+export interface ListArgs {
+  command: 'list';
+  json: boolean;
+}
+
+export interface DoctorArgs {
+  command: 'doctor';
+  pgUrl: string | null;
+  runtimeFlags: RuntimeFlag[];
+}
+
+export interface CompareArgs {
+  command: 'compare';
+  base: string;
+  candidate: string;
+  json: boolean;
+}
+
+export type ParsedArgs =
+  | RunArgs
+  | ReportArgs
+  | ListArgs
+  | DoctorArgs
+  | CompareArgs
+  | { command: 'help'; topic: CommandName | null }
+  | { command: 'version' };
+
+type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
+
+const RUN_OPTIONS = {
+  runtimes: { type: 'string' },
+  scenarios: { type: 'string' },
+  profile: { type: 'string' },
+  repeats: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  runtime: { type: 'string', multiple: true },
+  'timeout-ms': { type: 'string' },
+  'pg-url': { type: 'string' },
+  'no-report': { type: 'boolean' },
+} satisfies Record<string, OptionSpec>;
+
+const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
+  run: RUN_OPTIONS,
+  report: { out: { type: 'string' } },
+  list: { json: { type: 'boolean' } },
+  doctor: { 'pg-url': { type: 'string' }, runtime: { type: 'string', multiple: true } },
+  compare: { json: { type: 'boolean' } },
+};
+
+/** Parses the whole argv (without node and script). Throws UsageError. */
+export function parseCli(argv: readonly string[]): ParsedArgs {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' && rest[0] !== undefined ? asCommand(rest[0]) : null;
+    return { command: 'help', topic };
+  }
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  const command = asCommand(first);
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: command };
+  const { values, positionals } = parseFlags(command, rest);
+  switch (command) {
+    case 'run':
+      noPositionals(command, positionals);
+      return runArgs(values);
+    case 'report':
+      return { command, files: positionals, out: str(values.out) };
+    case 'list':
+      noPositionals(command, positionals);
+      return { command, json: values.json === true };
+    case 'doctor':
+      noPositionals(command, positionals);
+      return {
+        command,
+        pgUrl: str(values['pg-url']),
+        runtimeFlags: runtimeFlags(values.runtime),
+      };
+    case 'compare': {
+      if (positionals.length !== 2) {
+        throw new UsageError(
+          `compare needs exactly two results files (asyncbench compare a.json b.json), got ${positionals.length}`,
+        );
+      }
+      return { command, base: positionals[0]!, candidate: positionals[1]!, json: values.json === true };
+    }
+  }
+}
+
+function asCommand(word: string): CommandName {
+  if ((COMMANDS as readonly string[]).includes(word)) return word as CommandName;
+  if (word.startsWith('-')) {
+    throw new UsageError(`unknown flag "${word}" before a command (choose a command: ${choices(COMMANDS)})`);
+  }
+  throw new UsageError(`unknown command "${word}" (choose ${choices(COMMANDS)})`);
+}
+
+type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+function parseFlags(command: CommandName, args: string[]): { values: Values; positionals: string[] } {
+  const options = OPTIONS[command];
+  try {
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (err) {
+    throw flagError(command, options, err);
+  }
+}
+
+/** Turns node:util parseArgs errors into one line that names the valid flags. */
+function flagError(command: CommandName, options: Record<string, OptionSpec>, err: unknown): UsageError {
+  const flags = Object.keys(options).map((k) => `--${k}`);
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+    const valid = flags.length > 0 ? choices(flags) : 'none';
+    return new UsageError(`unknown flag "${flag}" for ${command} (choose ${valid})`);
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(--[\w-]+)/.exec(message)?.[1] ?? 'a flag';
+    const spec = options[flag.replace(/^--/, '')];
+    if (spec?.type === 'boolean') return new UsageError(`flag ${flag} takes no value`);
+    return new UsageError(`flag ${flag} needs a value`);
+  }
+  return new UsageError(`${command}: ${message}`);
+}
+
+function noPositionals(command: CommandName, positionals: string[]): void {
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${positionals[0]}" for ${command} (it takes flags only)`);
+  }
+}
+
+function str(v: Values[string]): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function runArgs(values: Values): RunArgs {
+  const flags = runtimeFlags(values.runtime);
+  const profile = parseProfile(str(values.profile) ?? 'default');
+  const runtimes = list('--runtimes', str(values.runtimes));
+  if (runtimes) {
+    const known = [...KNOWN_RUNTIMES, ...flags.map((f) => f.name).filter((n) => !isKnownRuntime(n))];
+    for (const name of runtimes) {
+      if (!known.includes(name)) {
+        throw new UsageError(
+          `unknown runtime "${name}" (choose ${choices(known)}, or name one with --runtime label=/path)`,
+        );
+      }
+    }
+  }
+  const seed = str(values.seed);
+  const repeats = str(values.repeats);
+  const timeout = str(values['timeout-ms']);
+  return {
+    command: 'run',
+    runtimes,
+    scenarios: list('--scenarios', str(values.scenarios)),
+    profile,
+    repeats: repeats === null ? null : parseInteger('--repeats', repeats, 1, 1000),
+    seed: seed === null ? DEFAULT_SEED : parseInteger('--seed', seed, 0, 2 ** 32 - 1),
+    out: str(values.out),
+    json: values.json === true,
+    runtimeFlags: flags,
+    timeoutMs: timeout === null ? null : parseInteger('--timeout-ms', timeout, 100, 24 * 3600 * 1000),
+    pgUrl: str(values['pg-url']),
+    report: values['no-report'] !== true,
+  };
+}
+
+export function parseProfile(text: string): ProfileName {
+  if ((PROFILES as readonly string[]).includes(text)) return text as ProfileName;
+  throw new UsageError(`unknown profile "${text}" (choose ${choices(PROFILES)})`);
+}
+
+/** A whole number in [min, max]; anything else (1.5, 1e3, -1, "", 0x10) is a usage error. */
+export function parseInteger(flag: string, text: string, min: number, max: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`bad number for ${flag}: "${text}" (choose a whole number from ${min} to ${max})`);
+  }
+  return n;
+}
+
+/** `a,b , c` -> ['a','b','c'], duplicates dropped; empty -> usage error. */
+function list(flag: string, text: string | null): string[] | null {
+  if (text === null) return null;
+  const items = [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
+  if (items.length === 0) throw new UsageError(`flag ${flag} needs at least one name (comma-separated)`);
+  return items;
+}
+
+export function isKnownRuntime(name: string): name is (typeof KNOWN_RUNTIMES)[number] {
+  return (KNOWN_RUNTIMES as readonly string[]).includes(name);
+}
+
+/** `--runtime name=/path` (repeatable): a custom binary for a known runtime, or a new label. */
+function runtimeFlags(v: Values[string]): RuntimeFlag[] {
+  const items = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
+  const out: RuntimeFlag[] = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = eq > 0 ? item.slice(0, eq) : '';
+    const path = eq > 0 ? item.slice(eq + 1) : '';
+    if (!/^[a-z][a-z0-9._-]*$/.test(name) || path === '') {
+      throw new UsageError(
+        `bad --runtime "${item}" (write name=/path/to/binary, name lowercase, e.g. deno=/opt/deno or deno-canary=/opt/deno-canary)`,
+      );
+    }
+    if (out.some((f) => f.name === name)) throw new UsageError(`--runtime ${name} given twice`);
+    out.push({ name, path });
+  }
+  return out;
+}

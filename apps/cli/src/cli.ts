@@ -1,0 +1,32 @@
+/** Dispatches one parsed command; errors are thrown as CliError for the entry point to print. */
+import { parseCli } from './args.ts';
+import { compareCommand } from './compare.ts';
+import { doctorCommand } from './doctor.ts';
+import { helpText } from './help.ts';
+import type { Io } from './io.ts';
+import { listCommand } from './list.ts';
+import { findRepoRoot, toolVersion } from './paths.ts';
+import { reportCommand } from './report.ts';
+import { runCommand } from './run.ts';
+
+export async function main(argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
+  const args = parseCli(argv);
+  switch (args.command) {
+    case 'help':
+      io.stdout.write(`${helpText(args.topic)}\n`);
+      return 0;
+    case 'version':
+      io.stdout.write(`asyncbench ${toolVersion(findRepoRoot())}\n`);
+      return 0;
+    case 'run':
+      return runCommand(args, io, signal);
+    case 'report':
+      return reportCommand(args, io);
+    case 'list':
+      return listCommand(args, io);
+    case 'doctor':
+      return doctorCommand(args, io);
+    case 'compare':
+      return compareCommand(args, io);
+  }
+}

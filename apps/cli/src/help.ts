@@ -1,0 +1,60 @@
+/** Help texts: `asyncbench --help` and `asyncbench <command> --help`. */
+import type { CommandName } from './args.ts';
+
+const OVERVIEW = `asyncbench — what async concurrency buys, on Node.js, Deno and Bun
+
+Usage: asyncbench <command> [flags]
+
+Commands:
+  run       run the scenarios on each runtime, write results/<run>.json and the HTML report
+  report    build the HTML report from results files
+  list      list the scenarios with their modes and parameters
+  doctor    check runtimes, host, CPU pinning, adapter bundles and PostgreSQL
+  compare   compare two results files figure by figure, with 95% confidence intervals
+
+Flags: --help (also after a command), --version
+Run \`asyncbench <command> --help\` for a command's flags.`;
+
+const COMMAND_HELP: Record<CommandName, string> = {
+  run: `Usage: asyncbench run [flags]
+
+Runs every scenario in a fresh process per runtime x scenario x repeat, interleaving runtimes.
+
+  --runtimes node,deno,bun   runtimes to use (default: all three; a missing one is skipped)
+  --scenarios id,...         scenarios to run (default: every listed scenario)
+  --profile quick|default|full   size of the run (default: default)
+  --repeats n                processes per runtime x scenario (default: quick 1, default 3, full 5)
+  --seed n                   seed for the scenarios' random inputs (default: 1)
+  --out dir                  where results go (default: <repo>/results)
+  --json                     print the results JSON to stdout instead of the summary table
+  --runtime name=/path       use this binary for a runtime, or add one (e.g. deno-canary=/opt/deno);
+                             repeatable; the kind is read from its --version output
+  --timeout-ms n             time limit per process (default: quick 30000, default 90000, full 300000)
+  --pg-url url               PostgreSQL for the db scenarios (default: $ASYNCBENCH_PG_URL)
+  --no-report                do not write the HTML report
+
+Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 bad input,
+130 interrupted (the results file keeps what was measured).`,
+  report: `Usage: asyncbench report [results.json ...] [--out file.html]
+
+Builds one self-contained HTML report. Default input: the newest results/*.json. Default output:
+<name>.html beside the (last) input, copied to latest.html.`,
+  list: `Usage: asyncbench list [--json]
+
+Lists the scenarios (as the node adapter reports them) with description, modes and the
+parameters of each profile.`,
+  doctor: `Usage: asyncbench doctor [--pg-url url] [--runtime name=/path ...]
+
+Shows the runtimes found (version, path, source), CPU, memory, OS, whether taskset can pin
+benchmark processes, whether the adapter bundles are built, and whether PostgreSQL
+(--pg-url or $ASYNCBENCH_PG_URL) answers on its host:port.`,
+  compare: `Usage: asyncbench compare a.json b.json [--json]
+
+For every runtime x scenario x case in both runs: b/a of throughput and p99 latency (ops/s for
+micro cases) with a 95% confidence interval and a verdict: faster, slower, no significant
+difference, or insufficient data (fewer than two repeats on a side).`,
+};
+
+export function helpText(topic: CommandName | null): string {
+  return topic ? COMMAND_HELP[topic] : OVERVIEW;
+}

@@ -1,0 +1,61 @@
+/**
+ * Progress on stderr. On a terminal: one line rewritten in place (done/total, what runs now,
+ * elapsed, ETA). Elsewhere (CI logs, pipes): one plain line per finished process.
+ */
+import { formatDuration } from './table.ts';
+
+export interface ProgressSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export class Progress {
+  private readonly out: ProgressSink;
+  private readonly total: number;
+  private readonly started = performance.now();
+  private done = 0;
+  private busyMs = 0;
+  private current = '';
+  private ticker: ReturnType<typeof setInterval> | null = null;
+
+  constructor(out: ProgressSink, total: number) {
+    this.out = out;
+    this.total = total;
+    if (out.isTTY) {
+      this.ticker = setInterval(() => this.draw(), 1000);
+      this.ticker.unref();
+    }
+  }
+
+  start(what: string): void {
+    this.current = what;
+    if (this.out.isTTY) this.draw();
+  }
+
+  finish(what: string, status: string, durationMs: number): void {
+    this.done++;
+    this.busyMs += durationMs;
+    if (this.out.isTTY) this.draw();
+    else this.out.write(`[${this.done}/${this.total}] ${what}: ${status} (${formatDuration(durationMs)})\n`);
+  }
+
+  /** Prints a line above the progress line (notes, warnings). */
+  note(text: string): void {
+    if (this.out.isTTY) this.out.write('\r\x1b[2K');
+    this.out.write(`${text}\n`);
+    if (this.out.isTTY && this.current) this.draw();
+  }
+
+  stop(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+    if (this.out.isTTY) this.out.write('\r\x1b[2K');
+  }
+
+  private draw(): void {
+    const elapsed = performance.now() - this.started;
+    const eta = this.done > 0 ? formatDuration((this.busyMs / this.done) * (this.total - this.done)) : '?';
+    const line = `[${this.done}/${this.total}] ${this.current}  elapsed ${formatDuration(elapsed)}  ETA ${eta}`;
+    this.out.write(`\r\x1b[2K${line}`);
+  }
+}

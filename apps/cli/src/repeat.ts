@@ -1,0 +1,72 @@
+/**
+ * Judges one finished child process: validates every stdout line with the harness's
+ * parseAdapterLine and turns the outcome into a RepeatRecord. A crash, a hang, garbage output or
+ * a scenario-error fails this repeat only; the reason says which, and the stderr tail says why.
+ */
+import { type AdapterLine, type CaseResult, parseAdapterLine, type RepeatRecord } from '@asyncbench/harness';
+import type { ChildOutcome } from './spawn.ts';
+
+export interface JudgeContext {
+  scenario: string;
+  index: number;
+  timeoutMs: number;
+  /** Removes secrets (the PostgreSQL password) from text that is stored or printed. */
+  redact: (text: string) => string;
+}
+
+export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatRecord {
+  const results: CaseResult[] = [];
+  let garbage: string | null = null;
+  let scenarioError: string | null = null;
+  let sawDone = false;
+  for (const raw of outcome.stdoutLines) {
+    if (raw.trim() === '') continue;
+    let line: AdapterLine | null | undefined;
+    try {
+      line = parseAdapterLine(raw);
+    } catch (err) {
+      line = null;
+      garbage ??= `garbage output: ${snippet(raw)}${err instanceof Error ? ` (${err.message})` : ''}`;
+    }
+    if (!line) {
+      garbage ??= `garbage output: ${snippet(raw)}`;
+      continue;
+    }
+    if (line.type === 'result') {
+      if (line.result.scenario === ctx.scenario) results.push(line.result);
+      else garbage ??= `result for scenario "${line.result.scenario}", expected "${ctx.scenario}"`;
+    } else if (line.type === 'scenario-error') {
+      scenarioError ??= `scenario error: ${line.message}`;
+    } else if (line.type === 'fatal') {
+      scenarioError ??= `adapter refused the request: ${line.message}`;
+    } else if (line.type === 'done') {
+      sawDone = true;
+    }
+  }
+
+  let reason: string | null = null;
+  if (outcome.spawnError) reason = `could not start: ${outcome.spawnError}`;
+  else if (outcome.timedOut) reason = `timeout: still running after ${ctx.timeoutMs} ms, killed`;
+  else if (scenarioError) reason = scenarioError;
+  else if (outcome.signal) reason = `crashed: killed by ${outcome.signal}`;
+  else if (outcome.exitCode !== 0) reason = `crashed: exit code ${outcome.exitCode}`;
+  else if (garbage) reason = garbage;
+  else if (!sawDone) reason = 'incomplete output: no "done" line';
+
+  const record: RepeatRecord = {
+    index: ctx.index,
+    status: reason ? 'failed' : 'ok',
+    durationMs: Math.round(outcome.durationMs),
+    results,
+  };
+  if (reason) {
+    record.reason = ctx.redact(reason);
+    if (outcome.stderrTail !== '') record.stderrTail = ctx.redact(outcome.stderrTail);
+  }
+  return record;
+}
+
+function snippet(line: string): string {
+  const s = line.length > 80 ? `${line.slice(0, 80)}…` : line;
+  return JSON.stringify(s);
+}

@@ -1,0 +1,234 @@
+/**
+ * `asyncbench run`: one child process per runtime x scenario x repeat, interleaved across
+ * runtimes (scenario S: repeat 1 on A B C, repeat 2 on A B C ...) so slow drifts of a shared
+ * machine hit every runtime alike. The results file is rewritten atomically after every process,
+ * so an interrupt or a crash loses nothing already measured.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  aggregateRepeats,
+  type Entry,
+  type ProfileName,
+  type RepeatRecord,
+  type RunFile,
+  SCHEMA_VERSION,
+} from '@asyncbench/harness';
+import type { RunArgs } from './args.ts';
+import { listScenarios, scenarioInfo, selectScenarios } from './catalogue.ts';
+import { detectPinning, gitCommit, hostInfo } from './env.ts';
+import { CliError } from './errors.ts';
+import type { Io } from './io.ts';
+import { adapterBundle, defaultResultsDir, findRepoRoot, toolVersion } from './paths.ts';
+import { Progress } from './progress.ts';
+import { makeRedactor } from './redact.ts';
+import { judgeChild } from './repeat.ts';
+import { writeReport } from './report-write.ts';
+import { runBaseName, writeJsonAtomic } from './results-file.ts';
+import { adapterCommand } from './runtime-kind.ts';
+import { type FoundRuntime, findRuntimes, runtimeNames } from './runtimes.ts';
+import { runChild } from './spawn.ts';
+import { formatSummary } from './summary.ts';
+import { formatDuration } from './table.ts';
+
+/** Processes per scenario and runtime when --repeats is not given. */
+export const DEFAULT_REPEATS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
+/** Time limit per child process when --timeout-ms is not given. */
+export const DEFAULT_TIMEOUT_MS: Record<ProfileName, number> = {
+  quick: 30_000,
+  default: 90_000,
+  full: 300_000,
+};
+
+export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Promise<number> {
+  const root = findRepoRoot();
+  const runStarted = performance.now();
+  const startedAt = new Date();
+  const notes: string[] = [];
+  const pgUrl = args.pgUrl ?? io.env.ASYNCBENCH_PG_URL ?? null;
+  const redact = makeRedactor(pgUrl);
+  const note = (text: string) => {
+    notes.push(redact(text));
+    io.stderr.write(`asyncbench: ${redact(text)}\n`);
+  };
+
+  // 1. Runtimes: which, where, exact versions. Missing ones are skipped, not fatal.
+  const names = runtimeNames(args.runtimes, args.runtimeFlags);
+  for (const f of args.runtimeFlags) {
+    if (!names.includes(f.name)) note(`--runtime ${f.name} ignored: not among --runtimes ${names.join(',')}`);
+  }
+  const runtimes = await findRuntimes(names, args.runtimeFlags, root, {
+    explicitNames: args.runtimes !== null,
+  });
+  const available = runtimes.filter((r) => r.kind !== null);
+  if (available.length === 0) {
+    throw new CliError(`no runtime found: ${runtimes.map((r) => r.info.note).join('; ')}`);
+  }
+  for (const r of available) {
+    const bundle = adapterBundle(r.kind!);
+    if (!existsSync(join(root, bundle))) {
+      throw new CliError(`${bundle} is missing: run \`npm run build\` first`);
+    }
+  }
+
+  // 2. Scenarios, from the first runtime's own catalogue: unknown ids stop here, nothing run.
+  const childEnv: NodeJS.ProcessEnv = { ...io.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' };
+  delete childEnv.FORCE_COLOR;
+  if (pgUrl) childEnv.ASYNCBENCH_PG_URL = pgUrl;
+  const lister = available[0]!;
+  const catalogue = await listScenarios(lister.kind!, lister.info.path!, root, childEnv, signal);
+  const scenarios = selectScenarios(catalogue, args.scenarios);
+
+  const repeats = args.repeats ?? DEFAULT_REPEATS[args.profile];
+  const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
+  const pinning = await detectPinning();
+  const host = hostInfo(pinning);
+  const outDir = args.out ? resolve(args.out) : defaultResultsDir(root);
+  const id = runBaseName(startedAt, host.hostname);
+  const path = join(outDir, `${id}.json`);
+
+  for (const r of runtimes) if (r.kind === null) note(`skipping ${r.info.note ?? r.info.name}`);
+  if (pgUrl) notes.push('PostgreSQL URL given to the adapters (ASYNCBENCH_PG_URL); not stored here');
+
+  const run: RunFile = {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    tool: { name: 'asyncbench', version: toolVersion(root), commit: await gitCommit(root) },
+    status: 'running',
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    elapsedMs: 0,
+    profile: args.profile,
+    seed: args.seed,
+    repeats,
+    host,
+    runtimes: runtimes.map((r) => r.info),
+    scenarios: scenarios.map((s) => scenarioInfo(s, args.profile)),
+    entries: [],
+    notes,
+  };
+  for (const s of scenarios) {
+    for (const r of runtimes) {
+      if (r.kind === null) {
+        run.entries.push({
+          runtime: r.info.name,
+          scenario: s.id,
+          status: 'skipped',
+          reason: r.info.note ?? 'runtime not found',
+          repeats: [],
+          cases: [],
+        });
+      }
+    }
+  }
+  const order = (e: Entry) =>
+    scenarios.findIndex((s) => s.id === e.scenario) * 1000 +
+    runtimes.findIndex((r) => r.info.name === e.runtime);
+  const save = async () => {
+    run.elapsedMs = Math.round(performance.now() - runStarted);
+    run.entries.sort((a, b) => order(a) - order(b));
+    await writeJsonAtomic(path, run);
+  };
+  await save();
+
+  // 3. The processes, interleaved across runtimes.
+  const total = scenarios.length * repeats * available.length;
+  const progress = new Progress(io.stderr, total);
+  let failed = false;
+  let finished = 0;
+  outer: for (const s of scenarios) {
+    for (let index = 0; index < repeats; index++) {
+      for (const r of available) {
+        if (signal.aborted) break outer;
+        const what = `${r.info.name} × ${s.id} #${index + 1}/${repeats}`;
+        progress.start(what);
+        const record = await runOne(
+          r,
+          s.id,
+          index,
+          args,
+          root,
+          childEnv,
+          timeoutMs,
+          pinning.prefix,
+          redact,
+          signal,
+        );
+        if (record === null) break outer; // interrupted mid-process: that repeat is not a measurement
+        finished++;
+        if (record.status === 'failed') failed = true;
+        addRepeat(run, r.info.name, s.id, record);
+        progress.finish(what, record.status === 'ok' ? 'ok' : `failed: ${record.reason}`, record.durationMs);
+        await save();
+      }
+    }
+  }
+  progress.stop();
+
+  run.finishedAt = new Date().toISOString();
+  if (signal.aborted) {
+    run.status = 'interrupted';
+    notes.push(`interrupted by ${String(signal.reason ?? 'signal')} after ${finished} of ${total} processes`);
+    await save();
+    io.stderr.write(`asyncbench: interrupted; ${finished} of ${total} processes kept in ${path}\n`);
+    return 130;
+  }
+  run.status = 'complete';
+  await save();
+
+  const elapsed = formatDuration(performance.now() - runStarted);
+  if (args.json) {
+    io.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+    io.stderr.write(`elapsed ${elapsed}; results ${path}\n`);
+  } else {
+    io.stdout.write(`\n${formatSummary(run)}\n\nelapsed ${elapsed}\nresults ${path}\n`);
+  }
+  if (args.report) {
+    const html = await writeReport([run], outDir, id, io);
+    if (html && !args.json) io.stdout.write(`report  ${html}\n`);
+  }
+
+  const missingExplicit = runtimes.filter((r) => r.kind === null && r.explicit);
+  if (missingExplicit.length > 0) {
+    io.stderr.write(
+      `asyncbench: requested runtime${missingExplicit.length > 1 ? 's' : ''} not found: ${missingExplicit
+        .map((r) => r.info.name)
+        .join(', ')}\n`,
+    );
+  }
+  if (failed) io.stderr.write('asyncbench: some processes failed (see status column and the results file)\n');
+  return failed || missingExplicit.length > 0 ? 1 : 0;
+}
+
+/** One child process; null when interrupted (what it printed so far is not kept). */
+async function runOne(
+  r: FoundRuntime,
+  scenario: string,
+  index: number,
+  args: RunArgs,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  prefix: string[],
+  redact: (text: string) => string,
+  signal: AbortSignal,
+): Promise<RepeatRecord | null> {
+  const childArgs = ['--scenarios', scenario, '--profile', args.profile, '--seed', String(args.seed)];
+  const command = [...prefix, ...adapterCommand(r.kind!, r.info.path!, adapterBundle(r.kind!), childArgs)];
+  const outcome = await runChild(command, { cwd: root, env, timeoutMs, signal });
+  if (outcome.aborted) return null;
+  return judgeChild(outcome, { scenario, index, timeoutMs, redact });
+}
+
+function addRepeat(run: RunFile, runtime: string, scenario: string, record: RepeatRecord): void {
+  let entry = run.entries.find((e) => e.runtime === runtime && e.scenario === scenario);
+  if (!entry) {
+    entry = { runtime, scenario, status: 'ok', repeats: [], cases: [] };
+    run.entries.push(entry);
+  }
+  entry.repeats.push(record);
+  const failures = entry.repeats.filter((x) => x.status === 'failed');
+  entry.status = failures.length > 0 ? 'failed' : 'ok';
+  if (failures.length > 0) entry.reason = failures[0]!.reason ?? 'failed';
+  entry.cases = aggregateRepeats(entry.repeats);
+}

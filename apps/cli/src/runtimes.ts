@@ -1,0 +1,148 @@
+/**
+ * Finds the runtimes to run on and their exact versions. Order of preference per name: a
+ * --runtime flag, the pinned devDependency (<repo>/node_modules/.bin/deno|bun; for node the
+ * Node.js running this CLI), then PATH. A runtime that cannot be found or does not answer
+ * `--version` is kept as status 'missing' with a note: the run goes on without it.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import type { RuntimeInfo } from '@asyncbench/harness';
+import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
+import { parseVersionOutput, type RuntimeKind } from './runtime-kind.ts';
+
+export interface FoundRuntime {
+  info: RuntimeInfo;
+  /** Which adapter it runs; null when missing. */
+  kind: RuntimeKind | null;
+  /** Named on the command line (--runtimes or --runtime): missing then means exit 1. */
+  explicit: boolean;
+}
+
+/** Runs `<binary> --version`; resolves stdout, rejects on failure. Injected in tests. */
+export type VersionProbe = (binary: string) => Promise<string>;
+
+export const probeVersion: VersionProbe = (binary) =>
+  new Promise((ok, fail) => {
+    execFile(
+      binary,
+      ['--version'],
+      { timeout: 15_000, env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' } },
+      (err, stdout) => (err ? fail(err) : ok(String(stdout))),
+    );
+  });
+
+/** Which runtime names a run covers: --runtimes as given, else node, deno, bun plus new labels. */
+export function runtimeNames(requested: string[] | null, flags: RuntimeFlag[]): string[] {
+  if (requested) return requested;
+  return [...KNOWN_RUNTIMES, ...flags.map((f) => f.name).filter((n) => !isKnownRuntime(n))];
+}
+
+export async function findRuntimes(
+  names: string[],
+  flags: RuntimeFlag[],
+  root: string,
+  opts: { explicitNames: boolean; probe?: VersionProbe; env?: NodeJS.ProcessEnv; execPath?: string } = {
+    explicitNames: false,
+  },
+): Promise<FoundRuntime[]> {
+  const probe = opts.probe ?? probeVersion;
+  const env = opts.env ?? process.env;
+  // Probed one after another: the machine is shared and each probe is quick.
+  const out: FoundRuntime[] = [];
+  for (const name of names) {
+    const flag = flags.find((f) => f.name === name);
+    const explicit = opts.explicitNames || flag !== undefined;
+    out.push(await findOne(name, flag, root, env, opts.execPath ?? process.execPath, probe, explicit));
+  }
+  return out;
+}
+
+async function findOne(
+  name: string,
+  flag: RuntimeFlag | undefined,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  execPath: string,
+  probe: VersionProbe,
+  explicit: boolean,
+): Promise<FoundRuntime> {
+  const missing = (note: string, path: string | null = null, source: RuntimeInfo['source'] = null) => ({
+    info: { name, status: 'missing' as const, version: null, path, source, note },
+    kind: null,
+    explicit,
+  });
+  let path: string | null;
+  let source: NonNullable<RuntimeInfo['source']>;
+  let note: string | undefined;
+  if (flag) {
+    path = isAbsolute(flag.path) ? flag.path : resolve(flag.path);
+    source = 'flag';
+    if (!isExecutable(path))
+      return missing(`${name}: --runtime binary ${path} not found or not executable`, path, source);
+  } else if (name === 'node') {
+    path = execPath;
+    source = 'path';
+    note = 'the Node.js running asyncbench';
+  } else {
+    const pinned = join(root, 'node_modules/.bin', name);
+    if (isKnownRuntime(name) && isExecutable(pinned)) {
+      path = pinned;
+      source = 'devDependency';
+    } else {
+      path = onPath(name, env.PATH ?? '');
+      source = 'path';
+      if (!path) return missing(`${name}: not found (no pinned devDependency, not on PATH)`);
+    }
+  }
+  path = realpathOr(path);
+  let text: string;
+  try {
+    text = await probe(path);
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return missing(`${name}: ${path} --version failed (${why})`, path, source);
+  }
+  const parsed = parseVersionOutput(text);
+  if (!parsed) {
+    return missing(
+      `${name}: ${path} --version printed "${text.trim().split('\n')[0]}", not node/deno/bun`,
+      path,
+      source,
+    );
+  }
+  if (isKnownRuntime(name) && parsed.kind !== name) {
+    return missing(`${name}: ${path} is ${parsed.kind} ${parsed.version}, not ${name}`, path, source);
+  }
+  const info: RuntimeInfo = { name, status: 'ok', version: parsed.version, path, source };
+  if (note) info.note = note;
+  else if (!isKnownRuntime(name)) info.note = `custom ${parsed.kind} build`;
+  return { info, kind: parsed.kind, explicit };
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string, pathVar: string): string | null {
+  for (const dir of pathVar.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

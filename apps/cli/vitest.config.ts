@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The source condition makes workspace packages resolve to their TypeScript, as the build does.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    include: ['src/**/*.test.ts'],
+    // Integration tests spawn real runtimes on a shared, busy machine.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+  },
+});
