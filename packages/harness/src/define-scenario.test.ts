@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { defineScenario, isKebabCase } from './define-scenario.ts';
+import type { Scenario } from './scenario.ts';
+
+const base: Scenario<{ n: number }> = {
+  id: 'gather-basic',
+  label: 'Gather',
+  description: 'test',
+  params: { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } },
+  modes: ['concurrent'],
+  cases: () => [],
+};
+
+describe('defineScenario', () => {
+  it('returns the scenario unchanged when it is well formed', () => {
+    expect(defineScenario(base)).toBe(base);
+  });
+
+  it('rejects ids that are not kebab-case, naming the id', () => {
+    for (const id of ['Gather', 'gather_basic', '-gather', 'gather-', 'ga--ther', '', 'gather basic']) {
+      expect(() => defineScenario({ ...base, id })).toThrow(/kebab-case/);
+    }
+    expect(() => defineScenario({ ...base, id: 'Bad_Id' })).toThrow(/scenario "Bad_Id"/);
+    expect(isKebabCase('queue-2-workers')).toBe(true);
+  });
+
+  it('requires params for quick, default and full', () => {
+    const params = { quick: { n: 1 }, default: { n: 2 } } as unknown as Scenario<{ n: number }>['params'];
+    expect(() => defineScenario({ ...base, params })).toThrow(/params\.full is missing/);
+  });
+
+  it('rejects non-plain param values and unknown modes', () => {
+    const params = { ...base.params, quick: { n: Number.NaN } };
+    expect(() => defineScenario({ ...base, params })).toThrow(/params\.quick\.n/);
+    expect(() => defineScenario({ ...base, modes: ['parallel' as never] })).toThrow(
+      /unknown mode "parallel"/,
+    );
+  });
+});

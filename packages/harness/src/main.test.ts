@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { parseAdapterArgs } from './args.ts';
+import { defineScenario } from './define-scenario.ts';
+import { runMain } from './main.ts';
+import type { Scenario } from './scenario.ts';
+import { webPlatform } from './test-support/web-platform.ts';
+import { parseAdapterLine } from './validate.ts';
+
+const params = { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } };
+
+function workload(id: string): Scenario {
+  return defineScenario({
+    id,
+    label: id,
+    description: `${id} fixture`,
+    params,
+    modes: ['sequential'],
+    cases: (p) => [
+      {
+        kind: 'workload',
+        id: `${id}-case`,
+        label: 'one unit',
+        mode: 'sequential',
+        variant: 'loop',
+        units: Number(p.n),
+        concurrency: 1,
+        unitMs: null,
+        run: async (ctx) => {
+          for (let i = 0; i < Number(p.n); i++) ctx.timeSync(() => i);
+        },
+      },
+    ],
+  });
+}
+
+const broken = defineScenario({
+  id: 'broken',
+  label: 'broken',
+  description: 'throws',
+  params,
+  modes: [],
+  hidden: true,
+  cases: () => {
+    throw new Error('cannot build cases');
+  },
+});
+
+const catalogue = [workload('alpha'), workload('beta'), broken];
+
+async function main(argv: string[]) {
+  const lines: string[] = [];
+  const code = await runMain(webPlatform(), catalogue, argv, (l) => lines.push(l));
+  return { code, lines, parsed: lines.map((l) => JSON.parse(l)) };
+}
+
+describe('parseAdapterArgs', () => {
+  it('parses flags in both spellings and defaults', () => {
+    expect(parseAdapterArgs([])).toEqual({ kind: 'run', scenarios: null, profile: 'default', seed: 1 });
+    expect(parseAdapterArgs(['--scenarios', 'a,b', '--profile=quick', '--seed', '42'])).toEqual({
+      kind: 'run',
+      scenarios: ['a', 'b'],
+      profile: 'quick',
+      seed: 42,
+    });
+    expect(parseAdapterArgs(['--list'])).toEqual({ kind: 'list' });
+  });
+
+  it('names the problem in one line', () => {
+    expect(() => parseAdapterArgs(['--profile', 'slow'])).toThrow(
+      'unknown profile "slow" (expected quick, default, full)',
+    );
+    expect(() => parseAdapterArgs(['--seed', '-1'])).toThrow(/--seed must be an integer/);
+    expect(() => parseAdapterArgs(['--seed', '1.5'])).toThrow(/--seed must be an integer/);
+    expect(() => parseAdapterArgs(['--scenarios'])).toThrow('--scenarios needs a value');
+    expect(() => parseAdapterArgs(['--verbose'])).toThrow('unknown argument "--verbose"');
+  });
+});
+
+describe('runMain', () => {
+  it('prints hello, results as they come and done per scenario; every line validates', async () => {
+    const { code, lines, parsed } = await main([
+      '--scenarios',
+      'beta,alpha',
+      '--profile',
+      'quick',
+      '--seed',
+      '3',
+    ]);
+    expect(code).toBe(0);
+    expect(parsed.map((l) => l.type)).toEqual(['hello', 'result', 'done', 'result', 'done']);
+    expect(parsed[0]).toEqual({ type: 'hello', schemaVersion: 1, runtime: 'node', version: '0.0.0-test' });
+    expect(parsed[1].result).toMatchObject({ scenario: 'beta', case: 'beta-case', params: { n: 1 } });
+    expect(parsed[2]).toMatchObject({ type: 'done', scenario: 'beta' });
+    expect(parsed[4]).toMatchObject({ type: 'done', scenario: 'alpha' });
+    for (const l of lines) expect(parseAdapterLine(l)).toEqual(JSON.parse(l));
+  });
+
+  it('runs every non-hidden scenario when none is named', async () => {
+    const { code, parsed } = await main(['--profile', 'quick']);
+    expect(code).toBe(0);
+    expect(parsed.filter((l) => l.type === 'done').map((l) => l.scenario)).toEqual(['alpha', 'beta']);
+  });
+
+  it('reports a throwing scenario as scenario-error, keeps going, exits 1', async () => {
+    const { code, parsed } = await main(['--scenarios', 'broken,alpha', '--profile', 'quick']);
+    expect(code).toBe(1);
+    expect(parsed.map((l) => l.type)).toEqual(['hello', 'scenario-error', 'result', 'done']);
+    expect(parsed[1]).toMatchObject({ scenario: 'broken', message: 'cannot build cases' });
+    expect(parsed[1].stack).toContain('cannot build cases');
+  });
+
+  it('exits 2 with one fatal line naming valid ids for unknown scenarios', async () => {
+    const { code, parsed } = await main(['--scenarios', 'alpha,nope']);
+    expect(code).toBe(2);
+    expect(parsed.map((l) => l.type)).toEqual(['hello', 'fatal']);
+    expect(parsed[1].message).toBe('unknown scenario nope (valid: alpha, beta, broken)');
+  });
+
+  it('exits 2 with a fatal line for bad flags', async () => {
+    const { code, parsed } = await main(['--profile', 'huge']);
+    expect(code).toBe(2);
+    expect(parsed[1]).toEqual({
+      type: 'fatal',
+      message: 'unknown profile "huge" (expected quick, default, full)',
+    });
+  });
+
+  it('--list prints one catalogue line per scenario, hidden ones flagged', async () => {
+    const { code, parsed } = await main(['--list']);
+    expect(code).toBe(0);
+    expect(parsed).toHaveLength(3);
+    expect(parsed[0]).toEqual({
+      id: 'alpha',
+      label: 'alpha',
+      description: 'alpha fixture',
+      modes: ['sequential'],
+      params,
+      hidden: false,
+    });
+    expect(parsed[2]).toMatchObject({ id: 'broken', hidden: true });
+  });
+});

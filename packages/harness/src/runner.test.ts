@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { defineScenario } from './define-scenario.ts';
+import { measureMicro } from './micro.ts';
+import { runScenario } from './runner.ts';
+import type { Case, Scenario, WorkloadCase } from './scenario.ts';
+import type { CaseResult } from './schema.ts';
+import { sleep, webPlatform } from './test-support/web-platform.ts';
+import { idealWallMs } from './workload.ts';
+
+/** Tiny budgets: these tests check behaviour, never speed. */
+const TINY = { timeMs: 20, warmupMs: 5, minSamples: 5, batchTargetMs: 0.1 };
+
+function scenario(cases: () => Case[]): Scenario {
+  return defineScenario({
+    id: 'fixture',
+    label: 'Fixture',
+    description: 'test fixture',
+    params: { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } },
+    modes: ['blocking', 'sequential', 'concurrent'],
+    hidden: true,
+    cases,
+  });
+}
+
+describe('measureMicro', () => {
+  it('batches a sub-microsecond sync op and reports figures per single op', async () => {
+    let calls = 0;
+    const stats = await measureMicro(() => {
+      calls++;
+    }, TINY);
+    expect(stats.batch).toBeGreaterThan(1);
+    expect(stats.samples).toBeGreaterThanOrEqual(TINY.minSamples);
+    expect(calls).toBeGreaterThanOrEqual(stats.batch * stats.samples);
+    for (const v of [stats.opsPerSec, stats.meanNs, stats.p50Ns, stats.p99Ns, stats.rme]) {
+      expect(Number.isFinite(v)).toBe(true);
+    }
+    expect(stats.opsPerSec).toBeCloseTo(1e9 / stats.meanNs, 3);
+  });
+
+  it('awaits every op of an async case inside the batch', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const stats = await measureMicro(async () => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await Promise.resolve();
+      inFlight--;
+    }, TINY);
+    expect(maxInFlight).toBe(1);
+    expect(stats.batch).toBeGreaterThanOrEqual(1);
+    expect(stats.meanNs).toBeGreaterThan(0);
+  });
+
+  it('uses a batch of 1 for ops longer than the batch target', async () => {
+    const p = webPlatform();
+    const stats = await measureMicro(() => p.blockingSleep(1), { ...TINY, minSamples: 3 });
+    expect(stats.batch).toBe(1);
+  });
+
+  it('rejects with the error an op throws', async () => {
+    let n = 0;
+    const op = () => {
+      if (++n > 50) throw new Error('boom at op 51');
+    };
+    await expect(measureMicro(op, TINY)).rejects.toThrow('boom at op 51');
+  });
+});
+
+describe('idealWallMs', () => {
+  it('is N*d one at a time, d*ceil(N/c) concurrently, null without d', () => {
+    expect(idealWallMs({ mode: 'blocking', units: 10, concurrency: 1, unitMs: 5 })).toBe(50);
+    expect(idealWallMs({ mode: 'sequential', units: 10, concurrency: 1, unitMs: 5 })).toBe(50);
+    expect(idealWallMs({ mode: 'concurrent', units: 10, concurrency: 4, unitMs: 5 })).toBe(15);
+    expect(idealWallMs({ mode: 'concurrent', units: 10, concurrency: 10, unitMs: 5 })).toBe(5);
+    expect(idealWallMs({ mode: 'concurrent', units: 10, concurrency: 4, unitMs: null })).toBeNull();
+  });
+});
+
+describe('runScenario', () => {
+  it('runs micro and workload cases in order, streaming results with the profile params', async () => {
+    const platform = webPlatform();
+    const events: string[] = [];
+    const randoms: number[][] = [];
+    const sleepCase = (mode: 'blocking' | 'sequential' | 'concurrent'): WorkloadCase<{ d: number }> => ({
+      kind: 'workload',
+      id: `sleep-${mode}`,
+      label: `sleep ${mode}`,
+      mode,
+      variant: mode === 'concurrent' ? 'gather' : 'loop',
+      units: 4,
+      concurrency: mode === 'concurrent' ? 4 : 1,
+      unitMs: 2,
+      async setup() {
+        events.push(`setup ${mode}`);
+        return { d: 2 };
+      },
+      async run(ctx, state) {
+        randoms.push([ctx.random(), ctx.random()]);
+        if (mode === 'blocking') {
+          for (let i = 0; i < 4; i++) ctx.timeSync(() => ctx.platform.blockingSleep(state.d));
+        } else if (mode === 'sequential') {
+          for (let i = 0; i < 4; i++) await ctx.time(() => sleep(state.d));
+        } else {
+          await Promise.all(Array.from({ length: 4 }, () => ctx.time(() => sleep(state.d))));
+        }
+      },
+      async teardown() {
+        events.push(`teardown ${mode}`);
+      },
+    });
+    const s = scenario(() => [
+      { kind: 'micro', id: 'noop', label: 'no-op', variant: 'sync', fn: () => {} },
+      sleepCase('blocking'),
+      sleepCase('sequential'),
+      sleepCase('concurrent'),
+    ]);
+    const streamed: CaseResult[] = [];
+    const results = await runScenario(s, platform, {
+      profile: 'quick',
+      seed: 9,
+      microBudget: TINY,
+      onResult: (r) => streamed.push(r),
+    });
+    expect(streamed).toEqual(results);
+    expect(results.map((r) => r.case)).toEqual([
+      'noop',
+      'sleep-blocking',
+      'sleep-sequential',
+      'sleep-concurrent',
+    ]);
+    expect(events).toEqual([
+      'setup blocking',
+      'teardown blocking',
+      'setup sequential',
+      'teardown sequential',
+      'setup concurrent',
+      'teardown concurrent',
+    ]);
+    expect(platform.gcCalls).toBe(4);
+    // Every case gets a PRNG freshly seeded from the run's seed.
+    expect(randoms[1]).toEqual(randoms[0]);
+    expect(randoms[2]).toEqual(randoms[0]);
+
+    const [micro, blocking, , concurrent] = results;
+    expect(micro).toMatchObject({ scenario: 'fixture', kind: 'micro', mode: null, params: { n: 1 } });
+    expect(micro?.micro?.batch).toBeGreaterThan(0);
+    expect(blocking).toMatchObject({ kind: 'workload', mode: 'blocking', variant: 'loop' });
+    const w = blocking!.workload!;
+    expect(w).toMatchObject({
+      units: 4,
+      concurrency: 1,
+      unitMs: 2,
+      idealMs: 8,
+      rssBytes: 1000,
+      heapUsedBytes: 500,
+    });
+    expect(w.throughput).toBeCloseTo(4 / (w.wallMs / 1000), 6);
+    expect(w.efficiency).toBeCloseTo(8 / w.wallMs, 6);
+    // Units record at least their own sleep, and the max is the largest recorded unit.
+    expect(w.latencyMs.max).toBeGreaterThanOrEqual(w.latencyMs.p50);
+    expect(w.wallMs).toBeGreaterThanOrEqual(w.latencyMs.max);
+    expect(concurrent?.workload?.idealMs).toBe(2);
+  });
+
+  it('runs teardown when run throws, and rejects with the run error', async () => {
+    const events: string[] = [];
+    const s = scenario(() => [
+      {
+        kind: 'workload',
+        id: 'fails',
+        label: 'fails',
+        mode: 'sequential',
+        variant: 'loop',
+        units: 1,
+        concurrency: 1,
+        unitMs: null,
+        setup: async () => 'state',
+        run: async (ctx) => {
+          await ctx.time(async () => {
+            throw new Error('unit failed');
+          });
+        },
+        teardown: async (state) => {
+          events.push(`teardown ${state}`);
+          throw new Error('teardown tripped');
+        },
+      },
+    ]);
+    await expect(runScenario(s, webPlatform(), { profile: 'quick', seed: 1 })).rejects.toThrow('unit failed');
+    expect(events).toEqual(['teardown state']);
+  });
+
+  it('rejects a workload that records no latencies, and duplicate case ids', async () => {
+    const silent: WorkloadCase = {
+      kind: 'workload',
+      id: 'silent',
+      label: 'silent',
+      mode: 'sequential',
+      variant: 'loop',
+      units: 3,
+      concurrency: 1,
+      unitMs: null,
+      run: async () => {},
+    };
+    await expect(
+      runScenario(
+        scenario(() => [silent]),
+        webPlatform(),
+        { profile: 'quick', seed: 1 },
+      ),
+    ).rejects.toThrow(/recorded no unit latencies/);
+    await expect(
+      runScenario(
+        scenario(() => [silent, silent]),
+        webPlatform(),
+        { profile: 'quick', seed: 1 },
+      ),
+    ).rejects.toThrow(/duplicate case id "silent"/);
+  });
+
+  it('reports efficiency null when unitMs is unknown', async () => {
+    const s = scenario(() => [
+      {
+        kind: 'workload',
+        id: 'unknown-d',
+        label: 'unknown d',
+        mode: 'concurrent',
+        variant: 'gather',
+        units: 2,
+        concurrency: 2,
+        unitMs: null,
+        run: async (ctx) => {
+          ctx.record(1);
+          ctx.record(3);
+        },
+      },
+    ]);
+    const [r] = await runScenario(s, webPlatform(), { profile: 'default', seed: 1 });
+    expect(r?.workload).toMatchObject({ idealMs: null, efficiency: null });
+    expect(r?.workload?.latencyMs).toMatchObject({ mean: 2, max: 3, p50: 2 });
+    expect(r?.params).toEqual({ n: 2 });
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { SchemaError } from './schema-error.ts';
+import { microResult, runFile, workloadResult } from './test-support/fixtures.ts';
+import { parseAdapterLine, validateCaseResult, validateRunFile } from './validate.ts';
+
+const SRC = 'results/x.json';
+
+/** Round-trips through JSON, as a file on disk would. */
+function json<T>(value: T): any {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe('validateRunFile', () => {
+  it('accepts a well-formed run file and returns it', () => {
+    const data = json(runFile());
+    expect(validateRunFile(data, SRC)).toBe(data);
+  });
+
+  it('names the file and the field path of a bad figure', () => {
+    const data = json(runFile());
+    data.entries[0].cases[0].figures.throughput.median = 'fast';
+    expect(() => validateRunFile(data, SRC)).toThrow(
+      'results/x.json: entries[0].cases[0].figures.throughput.median: expected a finite number',
+    );
+  });
+
+  it('rejects another schemaVersion', () => {
+    const data = json(runFile());
+    data.schemaVersion = 2;
+    expect(() => validateRunFile(data, SRC)).toThrow(/^results\/x\.json: schemaVersion: expected 1, got 2/);
+  });
+
+  it('checks results inside repeats deeply', () => {
+    const data = json(runFile());
+    data.entries[0].repeats[0].results[0].workload.latencyMs.p99 = null; // NaN serialises as null
+    expect(() => validateRunFile(data, SRC)).toThrow(
+      'entries[0].repeats[0].results[0].workload.latencyMs.p99: expected a finite number',
+    );
+    const d2 = json(runFile());
+    d2.entries[0].repeats[0].results[1].mode = 'concurrent';
+    expect(() => validateRunFile(d2, SRC)).toThrow('results[1].mode: expected null for a micro case');
+  });
+
+  it('checks enums, unknown figures and the root shape', () => {
+    const data = json(runFile());
+    data.entries[0].status = 'great';
+    expect(() => validateRunFile(data, SRC)).toThrow(
+      'entries[0].status: expected one of "ok", "failed", "skipped"',
+    );
+    const d2 = json(runFile());
+    d2.entries[0].cases[0].figures.speed = { median: 1, min: 1, max: 1, values: [1] };
+    expect(() => validateRunFile(d2, SRC)).toThrow('entries[0].cases[0].figures.speed: expected one of');
+    expect(() => validateRunFile([], SRC)).toThrow('results/x.json: expected an object');
+    const d3 = json(runFile());
+    delete d3.host.cpuCount;
+    expect(() => validateRunFile(d3, SRC)).toThrow('host.cpuCount: expected a finite number');
+  });
+
+  it('throws SchemaError carrying source and path', () => {
+    const data = json(runFile());
+    data.runtimes[0].source = 'elsewhere';
+    try {
+      validateRunFile(data, SRC);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SchemaError);
+      expect((error as SchemaError).path).toBe('runtimes[0].source');
+      expect((error as SchemaError).source).toBe(SRC);
+    }
+  });
+});
+
+describe('validateCaseResult', () => {
+  it('accepts micro and workload results, rejects missing figures', () => {
+    expect(validateCaseResult(json(microResult()), 'r')).toBeTruthy();
+    expect(
+      validateCaseResult(json(workloadResult({ idealMs: null, efficiency: null, unitMs: null })), 'r'),
+    ).toBeTruthy();
+    const bad = json(workloadResult());
+    delete bad.workload;
+    expect(() => validateCaseResult(bad, 'r')).toThrow('r: workload: expected an object');
+    const negative = json(microResult());
+    negative.micro.batch = 0;
+    expect(() => validateCaseResult(negative, 'r')).toThrow(
+      'r: micro.batch: expected an integer >= 1, got 0',
+    );
+  });
+});
+
+describe('parseAdapterLine', () => {
+  it('parses every line type', () => {
+    const lines = [
+      { type: 'hello', schemaVersion: 1, runtime: 'deno', version: '2.9.6' },
+      { type: 'result', result: workloadResult() },
+      { type: 'scenario-error', scenario: 's', message: 'boom', stack: 'Error: boom' },
+      { type: 'done', scenario: 's', elapsedMs: 12.5 },
+      { type: 'fatal', message: 'unknown scenario x' },
+    ];
+    for (const line of lines) expect(parseAdapterLine(JSON.stringify(line))).toEqual(line);
+  });
+
+  it('quotes the start of a garbage line', () => {
+    expect(() => parseAdapterLine('Warning: something odd happened')).toThrow(
+      'adapter line: not a JSON line: "Warning: something odd happened"',
+    );
+    const long = `x${'y'.repeat(200)}`;
+    expect(() => parseAdapterLine(long)).toThrow(/"xy{79}\.\.\."$/);
+  });
+
+  it('names the path of a malformed line', () => {
+    expect(() => parseAdapterLine('{"type":"done","scenario":"s"}', 'deno stdout')).toThrow(
+      /^deno stdout: elapsedMs: expected a finite number \(line starts /,
+    );
+    expect(() => parseAdapterLine('{"type":"progress"}')).toThrow(/type: expected one of "hello"/);
+    expect(() =>
+      parseAdapterLine('{"type":"hello","schemaVersion":9,"runtime":"node","version":"1"}'),
+    ).toThrow(/schemaVersion: expected 1/);
+  });
+});
