@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError, ExceptionGroup, InvalidStateError } from './errors.ts';
+import { sleep } from './sleep.ts';
+import type { Task } from './task.ts';
+import { TaskGroup } from './task-group.ts';
+
+/** Lets the runtime notice any unhandled rejection while this test is still running. */
+const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** The error a promise rejected with (fails the test when it fulfils). */
+async function rejection(p: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('TaskGroup.run', () => {
+  it('returns the body value after every child has finished', async () => {
+    const finished: string[] = [];
+    const value = await TaskGroup.run(async (tg) => {
+      tg.createTask(async (signal) => {
+        await sleep(5, { signal });
+        finished.push('slow');
+      });
+      const fast = tg.createTask(async () => {
+        finished.push('fast');
+        return 1;
+      });
+      return (await fast) + 1;
+    });
+    expect(value).toBe(2);
+    expect(finished).toEqual(['fast', 'slow']);
+  });
+
+  it('waits for children spawned by children, even after the body returned', async () => {
+    const finished: string[] = [];
+    await TaskGroup.run((tg) => {
+      tg.createTask(async () => {
+        await sleep(1);
+        tg.createTask(async () => {
+          await sleep(1);
+          tg.createTask(async () => {
+            await sleep(1);
+            finished.push('grandchild');
+          });
+          finished.push('child');
+        });
+        finished.push('parent');
+      });
+    });
+    expect(finished).toEqual(['parent', 'child', 'grandchild']);
+  });
+
+  it('first child failure cancels siblings and rejects with an ExceptionGroup of real errors only', async () => {
+    const boom = new Error('boom');
+    const cancelledSiblings: unknown[] = [];
+    let groupSignal: AbortSignal | undefined;
+    const children: Task<unknown>[] = [];
+    const err = await rejection(
+      TaskGroup.run(async (tg) => {
+        groupSignal = tg.signal;
+        for (let i = 0; i < 3; i++) {
+          children.push(
+            tg.createTask(async (signal) => {
+              try {
+                await sleep(60_000, { signal });
+              } catch (e) {
+                cancelledSiblings.push(e);
+                throw e;
+              }
+            }),
+          );
+        }
+        children.push(
+          tg.createTask(async () => {
+            await sleep(1);
+            throw boom;
+          }),
+        );
+      }),
+    );
+    expect(err).toBeInstanceOf(ExceptionGroup);
+    expect((err as ExceptionGroup).errors).toEqual([boom]);
+    expect(cancelledSiblings).toHaveLength(3);
+    for (const e of cancelledSiblings) expect(e).toBeInstanceOf(CancelledError);
+    expect(groupSignal?.aborted).toBe(true);
+    expect((groupSignal!.reason as CancelledError).cause).toBe(boom);
+    expect(children.map((t) => t.cancelled())).toEqual([true, true, true, false]);
+    expect(children.every((t) => t.done())).toBe(true);
+    await macrotask();
+  });
+
+  it('collects every real error, including ones raised while being cancelled', async () => {
+    const first = new Error('first');
+    const second = new Error('second');
+    const err = await rejection(
+      TaskGroup.run((tg) => {
+        tg.createTask(async (signal) => {
+          await sleep(60_000, { signal }).catch(() => undefined);
+          throw second; // a failing cleanup is a real error too
+        });
+        tg.createTask(async () => {
+          await sleep(1);
+          throw first;
+        });
+      }),
+    );
+    expect((err as ExceptionGroup).errors).toEqual([first, second]);
+    expect((err as ExceptionGroup).message).toContain('2 sub-exceptions');
+    await macrotask();
+  });
+
+  it('a body failure cancels the children and is part of the ExceptionGroup', async () => {
+    const bodyError = new Error('body');
+    let child: Task<void> | undefined;
+    const err = await rejection(
+      TaskGroup.run(async (tg) => {
+        child = tg.createTask((signal) => sleep(60_000, { signal }));
+        await sleep(1);
+        throw bodyError;
+      }),
+    );
+    expect((err as ExceptionGroup).errors).toEqual([bodyError]);
+    expect(child?.cancelled()).toBe(true);
+    await macrotask();
+  });
+
+  it('a child cancelled by hand does not fail the group', async () => {
+    const value = await TaskGroup.run(async (tg) => {
+      const doomed = tg.createTask((signal) => sleep(60_000, { signal }));
+      const fine = tg.createTask(async () => 'fine');
+      await sleep(1);
+      doomed.cancel();
+      return fine;
+    });
+    expect(value).toBe('fine');
+  });
+
+  it('refuses new tasks once finished, or while shutting down', async () => {
+    let kept: TaskGroup | undefined;
+    await TaskGroup.run((tg) => {
+      kept = tg;
+    });
+    expect(() => kept!.createTask(async () => 1)).toThrow(InvalidStateError);
+    expect(() => kept!.createTask(async () => 1)).toThrow(/finished/);
+
+    let refused: unknown;
+    await rejection(
+      TaskGroup.run((tg) => {
+        tg.createTask(async () => {
+          throw new Error('boom');
+        });
+        tg.createTask(async (signal) => {
+          await sleep(60_000, { signal }).catch(() => undefined);
+          try {
+            tg.createTask(async () => 1);
+          } catch (e) {
+            refused = e;
+          }
+        });
+      }),
+    );
+    expect(refused).toBeInstanceOf(InvalidStateError);
+    expect((refused as Error).message).toMatch(/shutting down/);
+    await macrotask();
+  });
+
+  it('lets a body cancellation propagate when no child failed', async () => {
+    const cancel = new CancelledError('stop');
+    await expect(
+      TaskGroup.run(() => {
+        throw cancel;
+      }),
+    ).rejects.toBe(cancel);
+  });
+});
+
+describe('TaskGroup with await using', () => {
+  it('waits for the children at the end of the scope', async () => {
+    const finished: string[] = [];
+    {
+      await using tg = new TaskGroup();
+      tg.createTask(async () => {
+        await sleep(2);
+        finished.push('child');
+      });
+      finished.push('scope');
+    }
+    expect(finished).toEqual(['scope', 'child']);
+  });
+
+  it('rejects with an ExceptionGroup when a child failed', async () => {
+    const boom = new Error('boom');
+    const tg = new TaskGroup();
+    const sibling = tg.createTask((signal) => sleep(60_000, { signal }));
+    tg.createTask(async () => {
+      throw boom;
+    });
+    // What `await using` calls, with the same guard as the implementation (Node 20 lacks it).
+    const asyncDispose: typeof Symbol.asyncDispose = ((Symbol as { asyncDispose?: symbol }).asyncDispose ??
+      Symbol.for('Symbol.asyncDispose')) as typeof Symbol.asyncDispose;
+    const err = await rejection(tg[asyncDispose]());
+    expect((err as ExceptionGroup).errors).toEqual([boom]);
+    expect(sibling.cancelled()).toBe(true);
+    await macrotask();
+  });
+});

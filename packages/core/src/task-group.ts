@@ -1,0 +1,134 @@
+/** TaskGroup: structured concurrency; a scope that owns its tasks and fails as one. */
+import { CancelledError, ExceptionGroup, InvalidStateError, isCancellation } from './errors.ts';
+import { Task, type TaskFunction, type TaskOptions, taskState } from './task.ts';
+
+// Node 20 has no Symbol.asyncDispose; the registered symbol is what TypeScript's `await using`
+// downlevel helper and the common polyfills fall back to.
+const asyncDispose: typeof Symbol.asyncDispose =
+  (Symbol as { asyncDispose?: typeof Symbol.asyncDispose }).asyncDispose ??
+  (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
+
+/**
+ * A group of tasks that live and fail together, like `asyncio.TaskGroup`.
+ *
+ * - The group waits for every child, including children that children spawn.
+ * - The first child failure (or a failure of the `run` body) aborts `tg.signal` and cancels every
+ *   other child; the group then rejects with an {@link ExceptionGroup} of the real errors, in the
+ *   order they happened. Cancellations are never counted as errors, so a child cancelled by hand
+ *   (`task.cancel()`) does not fail the group.
+ * - `createTask` throws InvalidStateError once the group is finished or shutting down.
+ *
+ * @example
+ * const total = await TaskGroup.run(async (tg) => {
+ *   const a = tg.createTask((signal) => fetchCount('a', signal));
+ *   const b = tg.createTask((signal) => fetchCount('b', signal));
+ *   return (await a) + (await b);
+ * });
+ *
+ * @example
+ * // Where the runtime supports `await using`. The group cannot see an error thrown by the scope
+ * // itself (dispose is not told), so it still waits for the children but does not cancel them;
+ * // prefer TaskGroup.run when the body can fail.
+ * {
+ *   await using tg = new TaskGroup();
+ *   tg.createTask(worker);
+ * }
+ */
+export class TaskGroup implements AsyncDisposable {
+  readonly #controller = new AbortController();
+  readonly #tasks = new Set<Task<unknown>>();
+  readonly #errors: unknown[] = [];
+  #phase: 'open' | 'closing' | 'finished' = 'open';
+  #closed: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  // Bound once so every child shares one done-callback.
+  readonly #onChildDone = (task: Task<unknown>): void => this.#childDone(task);
+
+  /**
+   * Runs `body` with a new group, waits for every task in it, and resolves with the body's value.
+   * Rejects with an ExceptionGroup when the body or any child failed (see {@link TaskGroup}).
+   */
+  static async run<T>(body: (tg: TaskGroup) => PromiseLike<T> | T): Promise<T> {
+    const tg = new TaskGroup();
+    let value: T | undefined;
+    let bodyFailed = false;
+    let bodyError: unknown;
+    try {
+      value = await body(tg);
+    } catch (err) {
+      bodyFailed = true;
+      bodyError = err;
+      if (!isCancellation(err)) tg.#abortWith(err);
+    }
+    await tg.#close(false);
+    if (tg.#errors.length > 0) throw new ExceptionGroup(tg.#errors);
+    // Only a cancellation of the body itself is left; let it propagate, as asyncio does.
+    if (bodyFailed) throw bodyError;
+    return value as T;
+  }
+
+  /** Aborted (with a CancelledError whose cause is the first error) when the group fails. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /**
+   * Starts `fn` as a child task of the group. Throws InvalidStateError when the group is finished
+   * or shutting down after a failure.
+   */
+  createTask<T>(fn: TaskFunction<T>, options?: TaskOptions): Task<T> {
+    if (this.#phase === 'finished')
+      throw new InvalidStateError('TaskGroup is finished; it cannot start tasks');
+    if (this.#controller.signal.aborted) {
+      throw new InvalidStateError('TaskGroup is shutting down after a failure; it cannot start tasks');
+    }
+    const task = new Task(fn, options);
+    this.#tasks.add(task);
+    task.addDoneCallback(this.#onChildDone);
+    return task;
+  }
+
+  /**
+   * What `await using` calls at the end of the scope: waits for every child, then rejects with an
+   * ExceptionGroup when any child failed.
+   */
+  async [asyncDispose](): Promise<void> {
+    await this.#close(true);
+  }
+
+  /** Waits until no child is left; then the group is finished. */
+  #close(throwErrors: boolean): Promise<void> {
+    if (this.#closed === undefined) {
+      this.#phase = 'closing';
+      this.#closed = new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+      this.#maybeFinish();
+    }
+    if (!throwErrors) return this.#closed;
+    return this.#closed.then(() => {
+      if (this.#errors.length > 0) throw new ExceptionGroup(this.#errors);
+    });
+  }
+
+  #childDone(task: Task<unknown>): void {
+    this.#tasks.delete(task);
+    if (taskState(task) === 'rejected') this.#abortWith(task.exception());
+    this.#maybeFinish();
+  }
+
+  #maybeFinish(): void {
+    if (this.#phase !== 'closing' || this.#tasks.size > 0) return;
+    this.#phase = 'finished';
+    this.#wake!();
+  }
+
+  /** Records a real error and, the first time, cancels everything still running. */
+  #abortWith(err: unknown): void {
+    this.#errors.push(err);
+    if (this.#controller.signal.aborted) return;
+    const reason = new CancelledError('TaskGroup is shutting down after a failure', { cause: err });
+    this.#controller.abort(reason);
+    for (const task of this.#tasks) task.cancel(reason);
+  }
+}

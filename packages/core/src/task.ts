@@ -1,0 +1,273 @@
+/** Tasks: an async function started soon, with asyncio.Task's cancellation and inspection API. */
+import { CancelledError, InvalidStateError, isCancellation } from './errors.ts';
+
+/** Options for {@link createTask}. */
+export interface TaskOptions {
+  /** A name for debugging and error messages. Defaults to `Task-<n>`. */
+  name?: string | undefined;
+}
+
+/** Where a task is in its life: still running, or how it ended. */
+export type TaskState = 'pending' | 'fulfilled' | 'rejected' | 'cancelled';
+
+/** The function a task runs. It should pass `signal` on to whatever it awaits. */
+export type TaskFunction<T> = (signal: AbortSignal) => PromiseLike<T> | T;
+
+let nextId = 1;
+// Filled by Task's static block so sibling modules can read a task's state without a public API.
+let readState: (task: Task<unknown>) => TaskState;
+
+/**
+ * A running async function, like `asyncio.Task`. Create one with {@link createTask}.
+ *
+ * - It is PromiseLike: `await task` gives the function's value, or rejects with its error, or with
+ *   a CancelledError when the task was cancelled.
+ * - `fn` starts on a microtask, not synchronously, as asyncio schedules a new task "soon". A task
+ *   cancelled before it starts never calls `fn`.
+ * - `cancel()` only requests cancellation: it aborts `signal`, and the task ends when `fn` does.
+ *   **Cancel requested wins**: once cancel() returned true, a task whose `fn` still fulfils (because
+ *   it ignored the signal) or rejects with a cancellation ends as cancelled. A task whose `fn`
+ *   rejects with a real error after cancel() ends failed with that error, so no error is lost.
+ * - A task that rejects with a CancelledError (or an AbortError) on its own counts as cancelled,
+ *   as in asyncio.
+ * - A failure nobody awaits produces no unhandled rejection: the task only creates its promise
+ *   when someone calls `then()`, and that caller then owns the rejection.
+ */
+export class Task<T> implements PromiseLike<T> {
+  /** The task's name, for debugging. */
+  readonly name: string;
+  readonly #controller = new AbortController();
+  #state: TaskState = 'pending';
+  #value: T | undefined;
+  #error: unknown;
+  #cancelError: CancelledError | undefined;
+  // Created lazily by then(): most spawned tasks are never awaited directly (groups, wait()).
+  #promise: Promise<T> | undefined;
+  // Typed loosely (any) so Task stays covariant in T: a Task<number> is a Task<unknown>.
+  #resolve: ((value: any) => void) | undefined;
+  #reject: ((reason: unknown) => void) | undefined;
+  #callbacks: ((task: Task<any>) => void)[] | undefined;
+
+  static {
+    readState = (task) => task.#state;
+  }
+
+  /** Starts `fn` on a microtask. Prefer {@link createTask}. */
+  constructor(fn: TaskFunction<T>, options?: TaskOptions) {
+    this.name = options?.name ?? `Task-${nextId++}`;
+    queueMicrotask(() => this.#start(fn));
+  }
+
+  /** The signal passed to the task's function; aborted with a CancelledError by `cancel()`. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** True once the task has ended: fulfilled, failed or cancelled. */
+  done(): boolean {
+    return this.#state !== 'pending';
+  }
+
+  /** True when the task ended cancelled. False while it runs, even after `cancel()`. */
+  cancelled(): boolean {
+    return this.#state === 'cancelled';
+  }
+
+  /**
+   * Requests cancellation: aborts `signal` with a CancelledError. `reason` becomes its message when
+   * it is a string and its `cause` otherwise; a CancelledError reason is used as it is. Returns
+   * false when the task is already done, true otherwise (also when cancel was already requested;
+   * the first reason is kept).
+   */
+  cancel(reason?: unknown): boolean {
+    if (this.#state !== 'pending') return false;
+    if (this.#cancelError === undefined) {
+      this.#cancelError = toCancelledError(reason);
+      this.#controller.abort(this.#cancelError);
+    }
+    return true;
+  }
+
+  /**
+   * The task's value. Throws InvalidStateError while pending, the task's error when it failed, and
+   * a CancelledError when it was cancelled.
+   */
+  result(): T {
+    if (this.#state === 'fulfilled') return this.#value as T;
+    if (this.#state === 'pending') throw new InvalidStateError(`${this.name}: result is not set yet`);
+    throw this.#error;
+  }
+
+  /**
+   * The task's error, or undefined when it fulfilled. Throws InvalidStateError while pending and a
+   * CancelledError when it was cancelled (as asyncio does).
+   */
+  exception(): unknown {
+    if (this.#state === 'rejected') return this.#error;
+    if (this.#state === 'fulfilled') return undefined;
+    if (this.#state === 'pending') throw new InvalidStateError(`${this.name}: exception is not set yet`);
+    throw this.#error;
+  }
+
+  /**
+   * Calls `callback(task)` once the task is done: synchronously as it ends, or on a microtask when
+   * it has already ended. An error thrown by a callback is rethrown asynchronously.
+   */
+  addDoneCallback(callback: (task: Task<T>) => void): void {
+    if (this.#state !== 'pending') {
+      queueMicrotask(() => callback(this));
+      return;
+    }
+    if (this.#callbacks === undefined) this.#callbacks = [callback];
+    else this.#callbacks.push(callback);
+  }
+
+  /** Removes every registration of `callback`; returns how many were removed. */
+  removeDoneCallback(callback: (task: Task<T>) => void): number {
+    const list = this.#callbacks;
+    if (list === undefined) return 0;
+    const kept = list.filter((cb) => cb !== callback);
+    this.#callbacks = kept;
+    return list.length - kept.length;
+  }
+
+  /** Promise-style access to the outcome; what `await task` uses. */
+  // biome-ignore lint/suspicious/noThenProperty: a Task is deliberately awaitable.
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: any) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#outcome().then(onfulfilled, onrejected);
+  }
+
+  /** Like `Promise.prototype.catch`. */
+  catch<R = never>(onrejected?: ((reason: any) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#outcome().catch(onrejected);
+  }
+
+  /** Like `Promise.prototype.finally`. */
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.#outcome().finally(onfinally);
+  }
+
+  /** `Task <name> (<state>)`, for logs and debuggers. */
+  toString(): string {
+    return `Task ${this.name} (${this.#state})`;
+  }
+
+  #outcome(): Promise<T> {
+    if (this.#promise === undefined) {
+      if (this.#state === 'pending') {
+        this.#promise = new Promise<T>((resolve, reject) => {
+          this.#resolve = resolve;
+          this.#reject = reject;
+        });
+      } else if (this.#state === 'fulfilled') {
+        this.#promise = Promise.resolve(this.#value as T);
+      } else {
+        this.#promise = Promise.reject(this.#error);
+        // Every caller attaches its own handlers; this one keeps a bare `task.then(f)` from making
+        // the shared promise itself unhandled.
+        this.#promise.catch(noop);
+      }
+    }
+    return this.#promise;
+  }
+
+  #start(fn: TaskFunction<T>): void {
+    if (this.#cancelError !== undefined) {
+      this.#settle('cancelled', undefined, this.#cancelError);
+      return;
+    }
+    let result: PromiseLike<T> | T;
+    try {
+      result = fn(this.#controller.signal);
+    } catch (err) {
+      this.#fail(err);
+      return;
+    }
+    if (isThenable(result)) {
+      result.then(
+        (value) => this.#fulfil(value),
+        (err: unknown) => this.#fail(err),
+      );
+    } else {
+      this.#fulfil(result);
+    }
+  }
+
+  #fulfil(value: T): void {
+    if (this.#cancelError !== undefined) this.#settle('cancelled', undefined, this.#cancelError);
+    else this.#settle('fulfilled', value, undefined);
+  }
+
+  #fail(err: unknown): void {
+    if (!isCancellation(err)) this.#settle('rejected', undefined, err);
+    else if (this.#cancelError !== undefined) this.#settle('cancelled', undefined, this.#cancelError);
+    else this.#settle('cancelled', undefined, toCancelledError(err));
+  }
+
+  #settle(state: TaskState, value: T | undefined, error: unknown): void {
+    if (this.#state !== 'pending') return;
+    this.#state = state;
+    this.#value = value;
+    this.#error = error;
+    if (this.#promise !== undefined) {
+      if (state === 'fulfilled') this.#resolve!(value);
+      else this.#reject!(error);
+      this.#resolve = undefined;
+      this.#reject = undefined;
+    }
+    const callbacks = this.#callbacks;
+    if (callbacks === undefined) return;
+    this.#callbacks = undefined;
+    for (const callback of callbacks) {
+      try {
+        callback(this);
+      } catch (err) {
+        // One broken callback must not stop the others (or the task) from seeing the end.
+        queueMicrotask(() => {
+          throw err;
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Starts `fn(signal)` as a task on the next microtask and returns the {@link Task}. Mirrors
+ * `asyncio.create_task`.
+ *
+ * @example
+ * const task = createTask((signal) => fetch(url, { signal }), { name: 'download' });
+ * task.cancel('no longer needed');
+ */
+export function createTask<T>(fn: TaskFunction<T>, options?: TaskOptions): Task<T> {
+  return new Task(fn, options);
+}
+
+/**
+ * A task's state without throwing. For sibling modules (wait, TaskGroup); not exported from the
+ * package index.
+ */
+export function taskState(task: Task<unknown>): TaskState {
+  return readState(task);
+}
+
+/** The CancelledError that cancel(reason) aborts with: see {@link Task.cancel}. */
+function toCancelledError(reason: unknown): CancelledError {
+  if (reason instanceof CancelledError) return reason;
+  if (reason === undefined) return new CancelledError();
+  if (typeof reason === 'string') return new CancelledError(reason, { cause: reason });
+  return new CancelledError('cancelled', { cause: reason });
+}
+
+function isThenable<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function noop(): void {}
