@@ -8,7 +8,7 @@
  * each, so every runtime executes the same bundled scenario code and Deno never has to resolve
  * node_modules. Workspace packages are taken from their TypeScript source ("source" condition).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +34,14 @@ const nodeBuiltins = {
   },
 };
 
-function options(runtime, entries, write) {
+function options(runtime, entries, quiet) {
   const dir = join(root, 'packages', `adapter-${runtime}`);
   return {
     absWorkingDir: root,
     entryPoints: Object.fromEntries(entries.map((name) => [name, join(dir, 'src', `${name}.ts`)])),
     outdir: join(dir, 'dist'),
-    write,
+    // Written by hand (writeAtomically): other processes may be running dist/ while we rebuild.
+    write: false,
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -52,8 +53,7 @@ function options(runtime, entries, write) {
     external: ['node:*', 'bun:*', 'better-sqlite3'],
     plugins: [nodeBuiltins],
     legalComments: 'none',
-    logLevel: write ? 'warning' : 'silent',
-    metafile: !write,
+    logLevel: quiet ? 'silent' : 'warning',
   };
 }
 
@@ -75,7 +75,7 @@ async function check() {
   const shared = [];
   const bundles = [];
   for (const runtime of RUNTIMES) {
-    const result = await esbuild.build(options(runtime, ['main'], false));
+    const result = await esbuild.build(options(runtime, ['main'], true));
     const main = result.outputFiles.find((file) => file.path.endsWith('main.js'));
     bundles.push([runtime, sections(main.text)]);
   }
@@ -111,13 +111,35 @@ async function bundle(runtime, workersOnly) {
     existsSync(join(root, 'packages', `adapter-${runtime}`, 'src', `${name}.ts`)),
   );
   const entries = workersOnly ? [...WORKERS, ...optional] : ['main', ...WORKERS, ...optional];
-  await esbuild.build(options(runtime, entries, true));
+  const result = await esbuild.build(options(runtime, entries, false));
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   return 0;
 }
 
+/** Write then rename, so a process starting dist/main.js mid-build never reads half a file. */
+function writeAtomically(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/** Exit code 1 without a stack trace: esbuild has logged its errors (--check builds silently, so it prints them). */
+async function reportFailure(run, print) {
+  try {
+    return await run();
+  } catch (error) {
+    if (!error.errors) console.error(error);
+    else if (print)
+      for (const { text, location } of error.errors) console.error(`${location?.file}: ${text}`);
+    return 1;
+  }
+}
+
 const [arg, flag] = process.argv.slice(2);
-if (arg === '--check') process.exitCode = await check();
-else if (RUNTIMES.includes(arg)) process.exitCode = await bundle(arg, flag === '--workers-only');
+if (arg === '--check') process.exitCode = await reportFailure(check, true);
+else if (RUNTIMES.includes(arg))
+  process.exitCode = await reportFailure(() => bundle(arg, flag === '--workers-only'), false);
 else {
   console.error(`usage: bundle-adapter.mjs <${RUNTIMES.join('|')}> [--workers-only] | --check`);
   process.exitCode = 2;

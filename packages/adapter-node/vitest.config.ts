@@ -5,8 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['src/**/*.test.ts'],
-    // Node 20 cannot start a .ts worker, so the platform uses the bundled workers in dist/.
-    globalSetup: ['./test/build-workers.ts'],
+    // Bundles dist/ first: Node 20 cannot start a .ts worker, and main.test.ts runs dist/main.js.
+    globalSetup: ['./test/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
