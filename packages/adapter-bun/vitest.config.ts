@@ -3,5 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
-  test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  test: {
+    include: ['src/**/*.test.ts'],
+    // Bundles dist/ first: main.test.ts runs dist/main.js as the CLI would.
+    globalSetup: ['./test/build.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
 });

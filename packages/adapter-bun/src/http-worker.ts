@@ -1,6 +1,9 @@
 /** Bun.serve on its own worker, so a main thread blocked in blockingGet is still answered. */
 import { BODY, delayOf } from './http-server-protocol.ts';
 
+/** Bun's own typing for a Web Worker's global scope (bun-types recommends this declaration). */
+declare var self: Worker;
+
 const server = Bun.serve({
   hostname: '127.0.0.1',
   port: 0,

@@ -17,8 +17,7 @@ let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
 function blockingGet(url: string): { status: number; bytes: number } {
   if (!getWorker) {
     const worker = startWorker('get-worker');
-    // Bun's Worker#unref (not in the DOM typings): an idle helper must not keep the process alive.
-    (worker as Worker & { unref(): void }).unref();
+    worker.unref();
     const sab = createGetBuffer();
     worker.postMessage(sab);
     getWorker = { worker, sab };

@@ -3,6 +3,9 @@ import { Database } from 'bun:sqlite';
 import type { SqliteDb } from '@asyncbench/harness';
 import { type SqliteReply, type SqliteRequest, serveSqlite } from './sqlite-pool.ts';
 
+/** Bun's own typing for a Web Worker's global scope (bun-types recommends this declaration). */
+declare var self: Worker;
+
 function open(path: string): SqliteDb {
   const db = new Database(path, { create: true });
   return {
