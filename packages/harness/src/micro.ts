@@ -60,8 +60,8 @@ async function calibrate(
 
 /**
  * Measures one operation with tinybench and reports figures per single op. Sub-microsecond ops
- * are run `batch` times per tinybench sample (batch calibrated so a sample lasts ~budget
- * .batchTargetMs), then divided, so per-call timer and harness overhead is amortised. An fn
+ * are run `batch` times per tinybench sample (batch calibrated on warm code so a sample lasts
+ * ~budget.batchTargetMs), then divided, so per-call timer and harness overhead is amortised. An fn
  * that returns a promise is awaited inside the batch, op by op. p50/p99 are percentiles of
  * batch means, the same convention mitata uses. A thrown error rejects.
  */
@@ -72,13 +72,20 @@ export async function measureMicro(fn: () => unknown, budget: MicroBudget): Prom
   if (isAsync) await first;
 
   const batchFn = makeBatch(isAsync);
+  // Size roughly, warm the op up in batches of that size for the warm-up budget, then size again:
+  // sizing cold code under-estimates the batch the optimised code needs.
+  const rough = await calibrate(batchFn, fn, budget.batchTargetMs);
+  const warmUntil = performance.now() + budget.warmupMs;
+  do await batchFn(fn, rough);
+  while (performance.now() < warmUntil);
   const batch = await calibrate(batchFn, fn, budget.batchTargetMs);
 
   const bench = new Bench({
     time: budget.timeMs,
     iterations: budget.minSamples,
+    // The op is warm already; a short tinybench warm-up only settles its own wrapper.
     warmup: true,
-    warmupTime: budget.warmupMs,
+    warmupTime: Math.min(budget.warmupMs, 10),
     warmupIterations: 2,
     throws: true,
   });
