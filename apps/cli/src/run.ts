@@ -184,8 +184,14 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     io.stdout.write(`\n${formatSummary(run)}\n\nelapsed ${elapsed}\nresults ${path}\n`);
   }
   if (args.report) {
-    const html = await writeReport([run], outDir, id, io);
-    if (html && !args.json) io.stdout.write(`report  ${html}\n`);
+    try {
+      const html = await writeReport([run], outDir, id, io);
+      if (html && !args.json) io.stdout.write(`report  ${html}\n`);
+    } catch (err) {
+      // The measurements are safe on disk; a report bug must not hide them, but it is a failure.
+      io.stderr.write(`asyncbench: report failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      failed = true;
+    }
   }
 
   const missingExplicit = runtimes.filter((r) => r.kind === null && r.explicit);

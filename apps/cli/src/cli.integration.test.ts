@@ -1,0 +1,274 @@
+/**
+ * Spawns the built CLI for real, against the real node adapter and the catalogue's hidden fault
+ * fixtures: what a user sees (exit codes, one-line errors) and what lands on disk. Asserts
+ * behaviour only, never speed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunFile, validateRunFile } from '@asyncbench/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(appDir, '../..');
+const bin = join(appDir, 'bin/asyncbench.js');
+
+interface CliResult {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(
+  args: string[],
+  opts: { onStart?: (child: ReturnType<typeof spawn>) => void } = {},
+): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.ASYNCBENCH_PG_URL;
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+    });
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    opts.onStart?.(child);
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((n) => n.endsWith('.json')).map((n) => join(dir, n));
+}
+
+async function readRun(path: string): Promise<RunFile> {
+  return validateRunFile(JSON.parse(await readFile(path, 'utf8')), path);
+}
+
+let tmp: string;
+
+beforeAll(() => {
+  // Always bundle the CLI from the current source; the adapter must already be built (turbo's
+  // test task depends on it; by hand: `npx --no-install turbo run build`).
+  const built = spawnSync(process.execPath, ['build.mjs'], { cwd: appDir, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('building the CLI failed');
+  if (!existsSync(join(root, 'packages/adapter-node/dist/main.js'))) {
+    throw new Error(
+      'packages/adapter-node/dist/main.js is missing: run `npx --no-install turbo run build` first',
+    );
+  }
+});
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'asyncbench-cli-it-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('asyncbench run', () => {
+  let faultsFile = '';
+
+  it('costs a failing process only its own repeat, records why, and exits 1', async () => {
+    const out = join(tmp, 'faults');
+    const r = await cli([
+      'run',
+      '--runtimes',
+      'node',
+      '--scenarios',
+      'fault-crash,fault-hang,fault-garbage,fault-throw,tasks',
+      '--profile',
+      'quick',
+      '--timeout-ms',
+      '3000',
+      '--out',
+      out,
+      '--no-report',
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    const files = await jsonFiles(out);
+    expect(files).toHaveLength(1);
+    faultsFile = files[0]!;
+    const run = await readRun(faultsFile);
+    expect(run.status).toBe('complete');
+    expect(run.profile).toBe('quick');
+    expect(run.repeats).toBe(1);
+    expect(run.runtimes).toEqual([
+      expect.objectContaining({ name: 'node', status: 'ok', version: process.versions.node }),
+    ]);
+    const byScenario = (id: string) => run.entries.find((e) => e.runtime === 'node' && e.scenario === id)!;
+
+    const tasks = byScenario('tasks');
+    expect(tasks.status).toBe('ok');
+    expect(tasks.cases.length).toBeGreaterThan(0);
+    expect(tasks.repeats[0]!.results.length).toBeGreaterThan(0);
+
+    for (const id of ['fault-crash', 'fault-hang', 'fault-garbage', 'fault-throw']) {
+      const e = byScenario(id);
+      expect(e.status, id).toBe('failed');
+      expect(e.repeats, id).toHaveLength(1);
+      expect(e.repeats[0]!.status, id).toBe('failed');
+      expect(e.repeats[0]!.reason, id).toBeTruthy();
+    }
+    expect(byScenario('fault-hang').repeats[0]!.reason).toMatch(/timeout/);
+    expect(byScenario('fault-crash').repeats[0]!.reason).toMatch(/crash/);
+    expect(byScenario('fault-crash').repeats[0]!.stderrTail).toBeTruthy();
+    expect(byScenario('fault-garbage').repeats[0]!.reason).toMatch(/garbage/);
+    expect(byScenario('fault-throw').repeats[0]!.reason).toMatch(/scenario error/);
+
+    // The summary goes to stdout; progress lines (not a TTY) to stderr.
+    expect(r.stdout).toMatch(/tasks\s+node/);
+    expect(r.stdout).toContain(faultsFile);
+    expect(r.stderr).toMatch(/\[5\/5\] node × tasks/);
+  });
+
+  it('report refuses an invalid file in one line naming file and field, exit 2', async () => {
+    const run = JSON.parse(await readFile(faultsFile, 'utf8'));
+    run.host.cpuCount = 'two';
+    const bad = join(tmp, 'bad.json');
+    await writeFile(bad, JSON.stringify(run));
+    const r = await cli(['report', bad, '--out', join(tmp, 'bad.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toContain('cpuCount');
+    expect(existsSync(join(tmp, 'bad.html'))).toBe(false);
+  });
+
+  it('compare reads two runs and says when there is too little data', async () => {
+    const r = await cli(['compare', faultsFile, faultsFile]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/tasks/);
+    expect(r.stdout).toContain('insufficient data');
+  });
+
+  it.each([
+    [
+      ['run', '--runtimes', 'node', '--scenarios', 'nope'],
+      /^asyncbench: unknown scenario "nope" \(choose .*tasks/,
+    ],
+    [['run', '--profile', 'fast'], /^asyncbench: unknown profile "fast" \(choose quick, default or full\)$/],
+    [['run', '--runtimes', 'node,java'], /^asyncbench: unknown runtime "java" \(choose node, deno or bun/],
+    [['run', '--frobnicate'], /^asyncbench: unknown flag "--frobnicate" for run \(choose /],
+    [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
+    [['bench'], /^asyncbench: unknown command "bench" \(choose run, report, list, doctor or compare\)$/],
+  ])('bad input %j: one line, exit 2, nothing written', async (args, message) => {
+    const out = join(tmp, `bad-${args.join('-').replace(/\W+/g, '_')}`);
+    const r = await cli([...args, '--out', out]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('skips a runtime whose binary is missing, with a note (exit 1: it was asked for)', async () => {
+    const out = join(tmp, 'missing');
+    const r = await cli([
+      'run',
+      '--runtimes',
+      'node,deno',
+      '--runtime',
+      'deno=/nonexistent/deno',
+      '--scenarios',
+      'tasks',
+      '--profile',
+      'quick',
+      '--out',
+      out,
+      '--no-report',
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/deno');
+    const run = await readRun((await jsonFiles(out))[0]!);
+    expect(run.runtimes.find((x) => x.name === 'deno')).toMatchObject({ status: 'missing', source: 'flag' });
+    expect(run.entries.find((e) => e.runtime === 'deno')).toMatchObject({
+      status: 'skipped',
+      scenario: 'tasks',
+    });
+    expect(run.entries.find((e) => e.runtime === 'node')).toMatchObject({ status: 'ok' });
+    expect(run.notes.join('\n')).toContain('/nonexistent/deno');
+  });
+
+  it('keeps what was measured when interrupted (SIGINT): status interrupted, exit 130', async () => {
+    const out = join(tmp, 'interrupt');
+    let child: ReturnType<typeof spawn> | undefined;
+    const running = cli(
+      [
+        'run',
+        '--runtimes',
+        'node',
+        '--scenarios',
+        'tasks,fault-hang',
+        '--profile',
+        'quick',
+        '--timeout-ms',
+        '120000',
+        '--out',
+        out,
+        '--no-report',
+      ],
+      { onStart: (c) => (child = c) },
+    );
+    // Wait until tasks is on disk (the hang is then in progress), then interrupt.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const files = existsSync(out) ? await jsonFiles(out) : [];
+      if (files.length === 1) {
+        const text = await readFile(files[0]!, 'utf8').catch(() => '');
+        if (text && JSON.parse(text).entries.some((e: { scenario: string }) => e.scenario === 'tasks')) break;
+      }
+      if (Date.now() > deadline) throw new Error('tasks never finished');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child!.kill('SIGINT');
+    const r = await running;
+    expect(r.code, r.stderr).toBe(130);
+    const run = await readRun((await jsonFiles(out))[0]!);
+    expect(run.status).toBe('interrupted');
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.entries.map((e) => `${e.scenario}:${e.status}`)).toEqual(['tasks:ok']);
+    expect(run.entries[0]!.cases.length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/interrupted/);
+  });
+});
+
+describe('asyncbench list, doctor, --help, --version', () => {
+  it('lists the visible catalogue', async () => {
+    const r = await cli(['list', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const ids = (JSON.parse(r.stdout) as { id: string }[]).map((s) => s.id);
+    expect(ids).toContain('tasks');
+    expect(ids).not.toContain('fault-crash');
+    const text = await cli(['list']);
+    expect(text.stdout).toMatch(/^tasks — /m);
+    expect(text.stdout).toMatch(/quick:/);
+  });
+
+  it('doctor shows runtimes and says PostgreSQL is not configured, never a password', async () => {
+    const r = await cli(['doctor']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/node\s+\d+\.\d+\.\d+/);
+    expect(r.stdout).toContain('PostgreSQL: not configured');
+    const withUrl = await cli(['doctor', '--pg-url', 'postgres://me:hunter2@127.0.0.1:1/db']);
+    expect(withUrl.stdout).toMatch(/PostgreSQL: 127\.0\.0\.1:1 not reachable/);
+    expect(withUrl.stdout + withUrl.stderr).not.toContain('hunter2');
+  });
+
+  it('prints help and version', async () => {
+    expect((await cli(['--version'])).stdout).toMatch(/^asyncbench \d+\.\d+\.\d+/);
+    expect((await cli(['--help'])).stdout).toContain('Commands:');
+    expect((await cli(['run', '--help'])).stdout).toContain('--timeout-ms');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { formatSummary, microRows, workloadRows } from './summary.ts';
+import { entry, microResult, runFile, workloadResult } from './test-fixtures.ts';
+
+const timers = (throughputs: [number, number, number, number]) => [
+  workloadResult('timers', 'sleep-blocking', 'blocking', 'loop', throughputs[0], 6),
+  workloadResult('timers', 'sleep-sequential', 'sequential', 'loop', throughputs[1], 7),
+  workloadResult('timers', 'sleep-gather', 'concurrent', 'gather', throughputs[2], 12),
+  workloadResult('timers', 'sleep-semaphore', 'concurrent', 'semaphore', throughputs[3], 9),
+];
+
+describe('summary', () => {
+  const run = runFile(
+    [
+      entry('node', 'timers', [timers([180, 190, 15_000, 9_000]), timers([170, 200, 17_000, 9_500])]),
+      entry('bun', 'timers', [timers([185, 180, 20_000, 8_000])]),
+      entry('node', 'errors', [
+        [microResult('errors', 'throw-catch', 2_500_000), microResult('errors', 'reject', 900_000)],
+      ]),
+      entry('bun', 'errors', [[microResult('errors', 'throw-catch', 3_100_000)]]),
+      {
+        runtime: 'deno',
+        scenario: 'timers',
+        status: 'skipped',
+        reason: 'deno: not found',
+        repeats: [],
+        cases: [],
+      },
+    ],
+    [
+      { id: 'timers', modes: ['blocking', 'sequential', 'concurrent'] },
+      { id: 'errors', modes: [] },
+    ],
+  );
+
+  it('picks the best sync and best concurrent case and says which', () => {
+    const rows = workloadRows(run);
+    const node = rows.find((r) => r.runtime === 'node')!;
+    // Medians over two repeats: sequential 195 beats blocking 175; gather 16,000 beats semaphore.
+    expect(node.syncBest).toEqual({ throughput: 195, which: 'sequential' });
+    expect(node.concurrentBest).toMatchObject({ throughput: 16_000, which: 'gather', p99Ms: 12 });
+    expect(node.speedup).toBeCloseTo(16_000 / 195);
+    const bun = rows.find((r) => r.runtime === 'bun')!;
+    expect(bun.syncBest?.which).toBe('blocking');
+    expect(rows.find((r) => r.runtime === 'deno')).toMatchObject({
+      status: 'skipped: deno: not found',
+      syncBest: null,
+      speedup: null,
+    });
+  });
+
+  it('lists micro cases per runtime', () => {
+    const m = microRows(run);
+    expect(m.runtimes).toEqual(['node', 'bun']);
+    expect(m.rows).toEqual([
+      {
+        scenario: 'errors',
+        case: 'throw-catch',
+        label: 'throw-catch',
+        opsPerSec: { node: 2_500_000, bun: 3_100_000 },
+      },
+      { scenario: 'errors', case: 'reject', label: 'reject', opsPerSec: { node: 900_000 } },
+    ]);
+  });
+
+  it('formats one table per kind', () => {
+    const text = formatSummary(run);
+    expect(text).toContain('best sync (units/s)');
+    expect(text).toMatch(
+      /timers\s+node\s+195 \(sequential\)\s+16,000 \(gather\)\s+82\.1x\s+12\.0\s+\d+%\s+ok/,
+    );
+    expect(text).toMatch(/errors\s+throw-catch\s+2,500,000\s+3,100,000/);
+    expect(text).toMatch(/errors\s+reject\s+900,000\s+—/);
+    expect(text).toContain('skipped: deno: not found');
+  });
+
+  it('shows failed repeats in the status column', () => {
+    const e = entry('node', 'timers', [timers([1, 2, 3, 4])]);
+    e.repeats.push({
+      index: 1,
+      status: 'failed',
+      durationMs: 5,
+      reason: 'timeout: still running',
+      results: [],
+    });
+    e.status = 'failed';
+    const text = formatSummary(runFile([e], [{ id: 'timers', modes: ['concurrent'] }]));
+    expect(text).toContain('failed 1/2: timeout: still running');
+  });
+});
