@@ -64,5 +64,5 @@ export {
   summarizeSorted,
   variance,
 } from './stats.ts';
-export { parseAdapterLine, validateCaseResult, validateRunFile } from './validate.ts';
+export { parseAdapterLine, parseCatalogueLine, validateCaseResult, validateRunFile } from './validate.ts';
 export { createWorkloadContext, idealWallMs, runWorkload } from './workload.ts';

@@ -4,7 +4,7 @@ import { defineScenario } from './define-scenario.ts';
 import { runMain } from './main.ts';
 import type { Scenario } from './scenario.ts';
 import { webPlatform } from './test-support/web-platform.ts';
-import { parseAdapterLine } from './validate.ts';
+import { parseAdapterLine, parseCatalogueLine } from './validate.ts';
 
 const params = { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } };
 
@@ -126,7 +126,7 @@ describe('runMain', () => {
   });
 
   it('--list prints one catalogue line per scenario, hidden ones flagged', async () => {
-    const { code, parsed } = await main(['--list']);
+    const { code, lines, parsed } = await main(['--list']);
     expect(code).toBe(0);
     expect(parsed).toHaveLength(3);
     expect(parsed[0]).toEqual({
@@ -138,5 +138,9 @@ describe('runMain', () => {
       hidden: false,
     });
     expect(parsed[2]).toMatchObject({ id: 'broken', hidden: true });
+    for (const l of lines) expect(parseCatalogueLine(l)).toEqual(JSON.parse(l));
+    expect(() =>
+      parseCatalogueLine('{"id":"x","label":"x","description":"","modes":[],"params":{},"hidden":false}'),
+    ).toThrow('catalogue line: params.quick: expected an object');
   });
 });

@@ -3,6 +3,7 @@
  * and whole run files. Errors are SchemaError with the source and field path in the message.
  */
 import { Checker, join } from './check.ts';
+import type { CatalogueLine } from './main.ts';
 import { MODES, PROFILES } from './scenario.ts';
 import type { AdapterLine, CaseResult, RunFile } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';
@@ -134,6 +135,29 @@ export function parseAdapterLine(text: string, source = 'adapter line'): Adapter
     }
     throw error;
   }
+}
+
+/**
+ * Parses and validates one line of an adapter's `--list` output (a CatalogueLine: params for
+ * every profile). Throws SchemaError like parseAdapterLine.
+ */
+export function parseCatalogueLine(text: string, source = 'catalogue line'): CatalogueLine {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new SchemaError(source, '', `not a JSON line: ${quoteStart(text)}`);
+  }
+  const c = new Checker(source);
+  const o = c.object(data, '');
+  c.string(o.id, 'id');
+  c.string(o.label, 'label');
+  c.string(o.description, 'description');
+  c.each(o.modes, 'modes', (v, p) => c.oneOf(v, p, MODES));
+  const params = c.object(o.params, 'params');
+  for (const profile of PROFILES) checkParams(c, params[profile], `params.${profile}`);
+  c.boolean(o.hidden, 'hidden');
+  return data as CatalogueLine;
 }
 
 /** Validates one CaseResult (e.g. from a line already parsed). Throws SchemaError. */
