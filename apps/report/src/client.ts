@@ -1,0 +1,255 @@
+/**
+ * The in-page script. `clientMain` is never called in Node: html.ts inlines its source text
+ * (Function.prototype.toString) and calls it in the page with Chart.js and the inlined data, so the
+ * script stays ordinary, type-checked TypeScript. Hence the rules for this file: everything
+ * `clientMain` uses must be defined inside it (no imports at run time, no module-level helpers),
+ * and it builds DOM only with textContent / createElement, never innerHTML.
+ */
+import type { ChartConfiguration, Chart as ChartJs, Plugin } from 'chart.js';
+import type { ChartView, TableView } from './model.ts';
+
+/** What the page's `<script type="application/json" id="report-data">` holds. */
+export interface ClientData {
+  charts: ChartView[];
+}
+
+export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData): void {
+  if (!Chart) return;
+  const root = document.documentElement;
+  const cssVar = (name: string, fallback: string): string =>
+    getComputedStyle(root).getPropertyValue(name).trim() || fallback;
+  const formatValue = (v: number): string =>
+    Math.abs(v) >= 1000
+      ? Math.round(v).toLocaleString('en-US')
+      : Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+  /** Min-max whiskers over repeats: Chart.js has no error bars, so draw them after the bars. */
+  const errorBars = (spec: ChartView): Plugin<'bar'> => ({
+    id: 'asyncbenchErrorBars',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const y = chart.scales.y!;
+      ctx.save();
+      ctx.strokeStyle = cssVar('--fg', '#1b1f24');
+      ctx.lineWidth = 1.25;
+      spec.datasets.forEach((ds, di) => {
+        if (!chart.isDatasetVisible(di)) return;
+        chart.getDatasetMeta(di).data.forEach((element, i) => {
+          const lo = ds.low[i];
+          const hi = ds.high[i];
+          if (lo == null || hi == null || hi <= lo || (spec.logScale && lo <= 0)) return;
+          const bar = element as unknown as { x: number; width: number };
+          const top = y.getPixelForValue(hi);
+          const bottom = y.getPixelForValue(lo);
+          const cap = Math.max(2, Math.min(6, bar.width / 4));
+          ctx.beginPath();
+          ctx.moveTo(bar.x, top);
+          ctx.lineTo(bar.x, bottom);
+          ctx.moveTo(bar.x - cap, top);
+          ctx.lineTo(bar.x + cap, top);
+          ctx.moveTo(bar.x - cap, bottom);
+          ctx.lineTo(bar.x + cap, bottom);
+          ctx.stroke();
+        });
+      });
+      ctx.restore();
+    },
+  });
+
+  /** Writes "failed" / "skipped" where a bar is missing, so a gap never reads as zero. */
+  const missingMarks = (spec: ChartView): Plugin<'bar'> => ({
+    id: 'asyncbenchMissing',
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea } = chart;
+      ctx.save();
+      ctx.fillStyle = cssVar('--missing', '#8a5a00');
+      ctx.font = 'italic 12px system-ui, sans-serif';
+      ctx.textBaseline = 'middle';
+      spec.datasets.forEach((ds, di) => {
+        if (!chart.isDatasetVisible(di)) return;
+        chart.getDatasetMeta(di).data.forEach((element, i) => {
+          const text = ds.missing[i];
+          const x = (element as unknown as { x: number }).x;
+          if (!text || !Number.isFinite(x)) return;
+          ctx.save();
+          ctx.translate(x, chartArea.bottom - 6);
+          ctx.rotate(-Math.PI / 2);
+          ctx.fillText(`✕ ${text}`, 0, 0);
+          ctx.restore();
+        });
+      });
+      ctx.restore();
+    },
+  });
+
+  /** A dashed horizontal line, e.g. the 100% physical limit on efficiency charts. */
+  const refLine = (spec: ChartView): Plugin<'bar'> => ({
+    id: 'asyncbenchRefLine',
+    afterDatasetsDraw(chart) {
+      if (!spec.refLine) return;
+      const { ctx, chartArea } = chart;
+      const py = chart.scales.y!.getPixelForValue(spec.refLine.value);
+      ctx.save();
+      ctx.strokeStyle = cssVar('--fg', '#1b1f24');
+      ctx.fillStyle = cssVar('--fg', '#1b1f24');
+      ctx.setLineDash([6, 4]);
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, py);
+      ctx.lineTo(chartArea.right, py);
+      ctx.stroke();
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'bottom';
+      ctx.fillText(spec.refLine.label, chartArea.right - 4, py - 3);
+      ctx.restore();
+    },
+  });
+
+  const config = (spec: ChartView): ChartConfiguration<'bar'> => {
+    const fg = cssVar('--fg', '#1b1f24');
+    const muted = cssVar('--muted', '#57606a');
+    const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
+    // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible.
+    const lows = spec.datasets.flatMap((d) => d.low).filter((v): v is number => v != null && v > 0);
+    const logMin = spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
+    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
+    const yMax = spec.refLine
+      ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
+      : undefined;
+    return {
+      type: 'bar',
+      data: {
+        labels: spec.labels,
+        datasets: spec.datasets.map((ds) => ({
+          label: ds.label,
+          data: ds.values,
+          backgroundColor: cssVar(`--c${ds.colour}`, '#0072B2'),
+          borderColor: cssVar(`--c${ds.colour}`, '#0072B2'),
+          borderWidth: 1,
+          maxBarThickness: 64,
+        })),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        // Static report: no animation, so the first paint is the final one (and screenshots are stable).
+        animation: false,
+        color: fg,
+        font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+        plugins: {
+          title: { display: true, text: spec.title, color: fg, font: { size: 15, weight: 'bold' } },
+          legend: { position: 'top', labels: { color: fg, boxWidth: 14 } },
+          tooltip: {
+            callbacks: {
+              label(item) {
+                const ds = spec.datasets[item.datasetIndex]!;
+                const v = ds.values[item.dataIndex];
+                if (v == null) return `${ds.label}: ${ds.missing[item.dataIndex] ?? 'no figure'}`;
+                const lo = ds.low[item.dataIndex];
+                const hi = ds.high[item.dataIndex];
+                const range =
+                  lo != null && hi != null ? ` (min ${formatValue(lo)}, max ${formatValue(hi)})` : '';
+                return `${ds.label}: ${formatValue(v)}${range}`;
+              },
+            },
+          },
+        },
+        scales: {
+          x: {
+            title: { display: true, text: spec.xTitle, color: fg },
+            ticks: { color: muted },
+            grid: { color: grid },
+          },
+          y: {
+            type: spec.logScale ? 'logarithmic' : 'linear',
+            beginAtZero: !spec.logScale,
+            ...(yMax !== undefined ? { suggestedMax: yMax } : {}),
+            ...(logMin !== undefined ? { min: logMin } : {}),
+            title: { display: true, text: spec.yTitle, color: fg },
+            ticks: {
+              color: muted,
+              // Log axes: label only 1, 2 and 5 times a power of ten, or the labels collide.
+              callback: (v) => {
+                const n = Number(v);
+                if (!spec.logScale) return formatValue(n);
+                const lead = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
+                return [1, 2, 5].some((k) => Math.abs(lead - k) < 1e-6) ? compact.format(n) : '';
+              },
+            },
+            grid: { color: grid },
+          },
+        },
+      },
+      plugins: [errorBars(spec), missingMarks(spec), refLine(spec)],
+    };
+  };
+
+  const charts: ChartJs<'bar'>[] = [];
+  const drawAll = (): void => {
+    for (const c of charts.splice(0)) c.destroy();
+    for (const spec of data.charts) {
+      const canvas = document.getElementById(`chart-${spec.id}`);
+      if (canvas instanceof HTMLCanvasElement) charts.push(new Chart(canvas, config(spec)) as ChartJs<'bar'>);
+    }
+  };
+  drawAll();
+  // Colours come from CSS variables, so a light/dark switch needs a redraw with the new values.
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawAll);
+
+  // Downloads are made in the page from the inlined data: no request leaves the file.
+  const csvField = (cell: string | number): string => {
+    if (typeof cell === 'number') return String(cell);
+    // A leading = + - @ would make a spreadsheet evaluate text from a results file as a formula.
+    const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const toCsv = (table: TableView): string =>
+    [
+      [table.rowHeading, ...table.columns],
+      ...table.rows.map((r) => [r.header, ...r.cells.map((c) => c.value ?? c.text)]),
+    ]
+      .map((line) => line.map(csvField).join(','))
+      .join('\r\n');
+  const toJson = (spec: ChartView): string =>
+    JSON.stringify(
+      {
+        title: spec.title,
+        xTitle: spec.xTitle,
+        yTitle: spec.yTitle,
+        categories: spec.labels,
+        series: spec.datasets.map((d) => ({
+          label: d.label,
+          median: d.values,
+          min: d.low,
+          max: d.high,
+          missing: d.missing,
+        })),
+        table: {
+          columns: [spec.table.rowHeading, ...spec.table.columns],
+          rows: spec.table.rows.map((r) => [r.header, ...r.cells.map((c) => c.value ?? c.text)]),
+        },
+      },
+      null,
+      2,
+    );
+  const save = (name: string, type: string, text: string): void => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const byId = new Map(data.charts.map((c) => [c.id, c]));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
+    button.addEventListener('click', () => {
+      const spec = byId.get(button.dataset.chart ?? '');
+      if (!spec) return;
+      if (button.dataset.download === 'csv') save(`${spec.id}.csv`, 'text/csv', toCsv(spec.table));
+      else save(`${spec.id}.json`, 'application/json', toJson(spec));
+    });
+  }
+}

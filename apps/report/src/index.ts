@@ -1,0 +1,80 @@
+/**
+ * @asyncbench/report: results files -> one self-contained HTML report. renderReport is pure apart
+ * from reading Chart.js from disk once; loadRunFiles and writeReport are the file helpers the CLI uses.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RunFile } from '@asyncbench/harness';
+import { validateRunFile } from '@asyncbench/harness';
+import { buildHeadline } from './headline.ts';
+import { renderDocument } from './html.ts';
+import { buildModel } from './model.ts';
+
+export { buildHeadline, type Headline } from './headline.ts';
+export { escapeHtml, jsonForScript } from './html.ts';
+export { buildModel, type ReportModel } from './model.ts';
+
+export interface ReportOptions {
+  /** Page title and heading; default `asyncbench report`. */
+  title?: string;
+  /** ISO timestamp shown as the generation time; default now (pass one for reproducible output). */
+  generatedAt?: string;
+}
+
+let chartJsSource: string | undefined;
+
+/**
+ * Chart.js's UMD build, read from the installed package at run time so the same code works from
+ * source (tests) and from the bundle. chart.js does not export its dist/ files, so resolve the
+ * package's main entry and take its sibling.
+ */
+function chartJs(): string {
+  if (chartJsSource === undefined) {
+    const main = createRequire(import.meta.url).resolve('chart.js');
+    chartJsSource = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8');
+  }
+  return chartJsSource;
+}
+
+/** The whole report as one HTML string: Chart.js, styles, data and the drawing script inlined. */
+export function renderReport(runs: RunFile[], options: ReportOptions = {}): string {
+  const model = buildModel(runs);
+  return renderDocument({
+    title: options.title ?? 'asyncbench report',
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    model,
+    headline: buildHeadline(runs, model),
+    chartJs: chartJs(),
+  });
+}
+
+/** Reads and validates results files; a bad file throws an error naming the file and the field. */
+export async function loadRunFiles(paths: string[]): Promise<RunFile[]> {
+  const runs: RunFile[] = [];
+  for (const path of paths) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`${path}: cannot read results file: ${why}`, { cause: error });
+    }
+    // validateRunFile throws a SchemaError that names the source and the field path.
+    runs.push(validateRunFile(data, path));
+  }
+  return runs;
+}
+
+/** Renders and writes the report atomically (temp file + rename), creating the directory. */
+export async function writeReport(
+  runs: RunFile[],
+  outPath: string,
+  options: ReportOptions = {},
+): Promise<void> {
+  await mkdir(dirname(outPath), { recursive: true });
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  await writeFile(tmp, renderReport(runs, options), 'utf8');
+  await rename(tmp, outPath);
+}

@@ -1,0 +1,790 @@
+/**
+ * RunFile[] -> the report's view model: every chart, table and status note as plain data.
+ * Pure (no I/O, no DOM) so that what the report says can be unit-tested without a browser; the
+ * markup (html.ts) and the in-page script (client.ts) only display what this produces.
+ */
+import type { CaseAggregate, Entry, FigureName, Mode, RunFile, Spread, Verdict } from '@asyncbench/harness';
+import { compareSpreads, FIGURE_META } from '@asyncbench/harness';
+import {
+  compareRuntimes,
+  formatBytes,
+  formatChange,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  runLabels,
+  runtimeLabel,
+} from './format.ts';
+
+/** One bar series: a runtime in one run. */
+export interface Series {
+  runtime: string;
+  runIndex: number;
+  /** `node 20.20.2`, plus the run's label when several runs are shown. */
+  label: string;
+  /** Index into the Okabe-Ito palette (CSS variables --c0..--c7). */
+  colour: number;
+}
+
+export interface Cell {
+  text: string;
+  /** The unrounded number, for CSV/JSON downloads; null for text cells. */
+  value: number | null;
+  /** Styling hint: best (fastest), missing (failed/skipped), better/worse/same (comparison verdicts). */
+  tone?: 'best' | 'missing' | 'better' | 'worse' | 'same';
+}
+
+export interface Row {
+  header: string;
+  cells: Cell[];
+}
+
+export interface TableView {
+  caption: string;
+  /** Column headings after the row-header column, whose heading is `rowHeading`. */
+  rowHeading: string;
+  columns: string[];
+  rows: Row[];
+}
+
+export interface DatasetView {
+  label: string;
+  colour: number;
+  /** Median per category; null where there is no figure (see `missing`). */
+  values: (number | null)[];
+  /** Min and max over repeats, drawn as error bars. */
+  low: (number | null)[];
+  high: (number | null)[];
+  /** Why a category has no bar (`failed`, `skipped`, `not run`), drawn on the chart instead of a zero. */
+  missing: (string | null)[];
+}
+
+export interface ChartView {
+  /** Unique in the document, [a-z0-9-] only (used for element ids and download file names). */
+  id: string;
+  title: string;
+  /** One sentence for screen readers (aria-label); the table carries the numbers. */
+  summary: string;
+  xTitle: string;
+  yTitle: string;
+  /** Category labels; an array is drawn on several lines. */
+  labels: (string | string[])[];
+  datasets: DatasetView[];
+  logScale: boolean;
+  refLine: { value: number; label: string } | null;
+  table: TableView;
+}
+
+export interface StatusNote {
+  series: string;
+  status: 'failed' | 'skipped' | 'not run';
+  reason: string;
+  /** `2 of 3 repeats succeeded` where some did. */
+  detail: string | null;
+  stderrTail: string | null;
+}
+
+export interface ComparisonView {
+  baseLabel: string;
+  candLabel: string;
+  /** Headline figures (throughput, ops/s): always shown. */
+  primary: TableView;
+  /** Every other figure, shown on demand. */
+  rest: TableView;
+  counts: { better: number; worse: number; same: number };
+}
+
+export interface ScenarioView {
+  id: string;
+  /** Element id, derived from the scenario id, [a-z0-9-] only. */
+  anchor: string;
+  label: string;
+  description: string;
+  params: string;
+  modes: Mode[];
+  charts: ChartView[];
+  notes: StatusNote[];
+  comparison: ComparisonView | null;
+}
+
+export interface EnvironmentView {
+  /** One column per run. */
+  columns: string[];
+  rows: Row[];
+}
+
+export interface ReportModel {
+  runLabels: string[];
+  series: Series[];
+  environment: EnvironmentView;
+  scenarios: ScenarioView[];
+}
+
+const MODE_LABEL: Record<Mode, string> = {
+  blocking: 'blocking (thread blocked per unit)',
+  sequential: 'sequential (each unit awaited in turn)',
+  concurrent: 'concurrent (units in flight together)',
+};
+const MODE_ORDER: readonly Mode[] = ['blocking', 'sequential', 'concurrent'];
+
+/** Fixed Okabe-Ito slots per runtime so node is the same colour in every chart and every report. */
+const RUNTIME_COLOUR: Record<string, number> = { node: 2, deno: 1, bun: 0 };
+/** Palette slots for p50/p90/p99 in latency charts. */
+const PERCENTILE_COLOUR = [4, 0, 5];
+
+export function slug(text: string): string {
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'x';
+}
+
+/** The runtimes across all runs, as series: one per runtime per run. */
+export function buildSeries(runs: readonly RunFile[]): Series[] {
+  const labels = runLabels(runs);
+  const series: Series[] = [];
+  runs.forEach((run, runIndex) => {
+    const names = new Set<string>();
+    for (const r of run.runtimes) names.add(r.name);
+    for (const e of run.entries) names.add(e.runtime);
+    for (const runtime of [...names].sort(compareRuntimes)) {
+      const base = runtimeLabel(run, runtime);
+      series.push({
+        runtime,
+        runIndex,
+        label: runs.length > 1 ? `${base} · ${labels[runIndex]}` : base,
+        colour: 0,
+      });
+    }
+  });
+  // One run: colour by runtime, stable across reports. Several runs: every series needs its own.
+  series.forEach((s, i) => {
+    s.colour = runs.length === 1 ? (RUNTIME_COLOUR[s.runtime] ?? (3 + i) % 8) : i % 8;
+  });
+  return series;
+}
+
+function findEntry(run: RunFile, runtime: string, scenario: string): Entry | undefined {
+  return run.entries.find((e) => e.runtime === runtime && e.scenario === scenario);
+}
+
+interface CaseInfo {
+  id: string;
+  label: string;
+  kind: 'micro' | 'workload';
+  mode: Mode | null;
+  variant: string;
+  idealMs: number | null;
+  units: number | null;
+  concurrency: number | null;
+}
+
+/** Every case any runtime reported for a scenario, in first-seen order. */
+function collectCases(runs: readonly RunFile[], scenario: string): CaseInfo[] {
+  const cases = new Map<string, CaseInfo>();
+  for (const run of runs) {
+    for (const entry of run.entries) {
+      if (entry.scenario !== scenario) continue;
+      for (const c of entry.cases) {
+        if (!cases.has(c.case)) {
+          cases.set(c.case, {
+            id: c.case,
+            label: c.label,
+            kind: c.kind,
+            mode: c.mode,
+            variant: c.variant,
+            idealMs: c.idealMs,
+            units: c.units,
+            concurrency: c.concurrency,
+          });
+        }
+      }
+    }
+  }
+  return [...cases.values()];
+}
+
+/** What one series has for one case: its aggregate, or why there is none. */
+interface Lookup {
+  aggregate: CaseAggregate | null;
+  /** Short word for charts: failed / skipped / not run / no result. */
+  missing: string | null;
+  /** Status cell for tables. */
+  status: Cell;
+}
+
+function repeatSummary(entry: Entry): { ok: number; total: number } {
+  return { ok: entry.repeats.filter((r) => r.status === 'ok').length, total: entry.repeats.length };
+}
+
+/** The reason an entry failed: its own, else the first failed repeat's. */
+function entryReason(entry: Entry): string {
+  if (entry.reason) return entry.reason;
+  const failed = entry.repeats.find((r) => r.status === 'failed');
+  return failed?.reason ?? 'no reason recorded';
+}
+
+function lookup(runs: readonly RunFile[], s: Series, scenario: string, caseId: string): Lookup {
+  const run = runs[s.runIndex]!;
+  const entry = findEntry(run, s.runtime, scenario);
+  if (!entry) {
+    const missing = run.runtimes.find((r) => r.name === s.runtime)?.status === 'missing';
+    const text = missing ? 'not run: runtime missing' : 'not run';
+    return { aggregate: null, missing: 'not run', status: { text, value: null, tone: 'missing' } };
+  }
+  if (entry.status === 'skipped') {
+    return {
+      aggregate: null,
+      missing: 'skipped',
+      status: { text: `skipped: ${entry.reason ?? 'no reason recorded'}`, value: null, tone: 'missing' },
+    };
+  }
+  const aggregate = entry.cases.find((c) => c.case === caseId) ?? null;
+  const { ok, total } = repeatSummary(entry);
+  if (!aggregate) {
+    const failed = entry.status === 'failed';
+    return {
+      aggregate: null,
+      missing: failed ? 'failed' : 'no result',
+      status: {
+        text: failed ? `failed: ${entryReason(entry)}` : 'no result for this case',
+        value: null,
+        tone: 'missing',
+      },
+    };
+  }
+  if (entry.status === 'failed') {
+    return {
+      aggregate,
+      missing: null,
+      status: { text: `partial: ${ok} of ${total} repeats ok (${entryReason(entry)})`, value: null },
+    };
+  }
+  return {
+    aggregate,
+    missing: null,
+    status: { text: `ok, ${ok} repeat${ok === 1 ? '' : 's'}`, value: null },
+  };
+}
+
+function num(value: number | null | undefined, suffix = ''): Cell {
+  if (value === null || value === undefined || !Number.isFinite(value)) return { text: '—', value: null };
+  return { text: `${formatNumber(value)}${suffix}`, value };
+}
+
+const dash: Cell = { text: '—', value: null };
+
+/** Splits a long axis label into lines of about `width` characters, at spaces. */
+export function wrapLabel(text: string, width = 26): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [text];
+}
+
+function caseLabel(c: CaseInfo): string {
+  return c.variant && !c.label.toLowerCase().includes(c.variant.toLowerCase())
+    ? `${c.label} (${c.variant})`
+    : c.label;
+}
+
+/** A bar per series per category, with min/max error bars, taking one figure from each aggregate. */
+function datasetsFor(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: string,
+  cases: readonly CaseInfo[],
+  figure: FigureName,
+  scale = 1,
+): DatasetView[] {
+  return series.map((s) => {
+    const ds: DatasetView = { label: s.label, colour: s.colour, values: [], low: [], high: [], missing: [] };
+    for (const c of cases) {
+      const found = lookup(runs, s, scenario, c.id);
+      const spread = found.aggregate?.figures[figure];
+      ds.values.push(spread ? spread.median * scale : null);
+      ds.low.push(spread ? spread.min * scale : null);
+      ds.high.push(spread ? spread.max * scale : null);
+      ds.missing.push(spread ? null : (found.missing ?? 'no figure'));
+    }
+    return ds;
+  });
+}
+
+/** Series that have at least one entry for the scenario (or are marked as not run), for tables. */
+function rowsFor(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: string,
+  cases: readonly CaseInfo[],
+  cells: (agg: CaseAggregate, c: CaseInfo) => Cell[],
+  width: number,
+): Row[] {
+  const rows: Row[] = [];
+  for (const c of cases) {
+    for (const s of series) {
+      const found = lookup(runs, s, scenario, c.id);
+      const data = found.aggregate ? cells(found.aggregate, c) : Array.from({ length: width }, () => dash);
+      rows.push({ header: `${caseLabel(c)} · ${s.label}`, cells: [...data, found.status] });
+    }
+  }
+  return rows;
+}
+
+function throughputChart(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: ScenarioView,
+  mode: Mode,
+  cases: readonly CaseInfo[],
+): ChartView {
+  const title = `${scenario.label}: throughput, ${mode}`;
+  const columns = ['Throughput median (units/s)', 'Min', 'Max', 'Wall median (ms)', 'Ideal (ms)', 'Status'];
+  return {
+    id: `${scenario.anchor}-throughput-${mode}`,
+    title,
+    summary: `Bar chart of units per second for the ${MODE_LABEL[mode]} cases of ${scenario.label}, one bar per runtime, higher is better. Exact figures in the table below.`,
+    xTitle: `case (${MODE_LABEL[mode]})`,
+    yTitle: 'units/s, higher is better',
+    labels: cases.map((c) => wrapLabel(caseLabel(c))),
+    datasets: datasetsFor(runs, series, scenario.id, cases, 'throughput'),
+    logScale: false,
+    refLine: null,
+    table: {
+      caption: `${title}: medians over repeats, with min and max`,
+      rowHeading: 'Case · runtime',
+      columns,
+      rows: rowsFor(
+        runs,
+        series,
+        scenario.id,
+        cases,
+        (a) => [
+          num(a.figures.throughput?.median),
+          num(a.figures.throughput?.min),
+          num(a.figures.throughput?.max),
+          num(a.figures.wallMs?.median),
+          num(a.idealMs),
+        ],
+        5,
+      ),
+    },
+  };
+}
+
+const PERCENTILES: readonly { figure: FigureName; label: string }[] = [
+  { figure: 'p50Ms', label: 'p50' },
+  { figure: 'p90Ms', label: 'p90' },
+  { figure: 'p99Ms', label: 'p99' },
+];
+
+function latencyChart(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: ScenarioView,
+  mode: Mode,
+  cases: readonly CaseInfo[],
+): ChartView {
+  const title = `${scenario.label}: latency per unit, ${mode}`;
+  // Categories are case x series; datasets are the percentiles, so each group reads p50 -> p99.
+  const pairs = cases.flatMap((c) => series.map((s) => ({ c, s })));
+  const datasets: DatasetView[] = PERCENTILES.map((p, i) => {
+    const ds: DatasetView = {
+      label: p.label,
+      colour: PERCENTILE_COLOUR[i]!,
+      values: [],
+      low: [],
+      high: [],
+      missing: [],
+    };
+    for (const { c, s } of pairs) {
+      const found = lookup(runs, s, scenario.id, c.id);
+      const spread = found.aggregate?.figures[p.figure];
+      ds.values.push(spread?.median ?? null);
+      ds.low.push(spread?.min ?? null);
+      ds.high.push(spread?.max ?? null);
+      // Say it once per group (on p50), not three times.
+      ds.missing.push(spread || i > 0 ? null : (found.missing ?? 'no figure'));
+    }
+    return ds;
+  });
+  return {
+    id: `${scenario.anchor}-latency-${mode}`,
+    title,
+    summary: `Bar chart of per-unit latency percentiles p50, p90 and p99 in milliseconds for the ${mode} cases of ${scenario.label}, grouped by case and runtime, lower is better.`,
+    xTitle: 'case · runtime',
+    yTitle: 'ms per unit, lower is better',
+    labels: pairs.map(({ c, s }) => (cases.length > 1 ? [...wrapLabel(caseLabel(c)), s.label] : s.label)),
+    datasets,
+    logScale: false,
+    refLine: null,
+    table: {
+      caption: `${title}: medians over repeats (ms)`,
+      rowHeading: 'Case · runtime',
+      columns: ['p50 (ms)', 'p90 (ms)', 'p99 (ms)', 'max (ms)', 'Status'],
+      rows: rowsFor(
+        runs,
+        series,
+        scenario.id,
+        cases,
+        (a) => [
+          num(a.figures.p50Ms?.median),
+          num(a.figures.p90Ms?.median),
+          num(a.figures.p99Ms?.median),
+          num(a.figures.maxMs?.median),
+        ],
+        4,
+      ),
+    },
+  };
+}
+
+function efficiencyChart(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: ScenarioView,
+  cases: readonly CaseInfo[],
+): ChartView {
+  const title = `${scenario.label}: measured versus the physical limit`;
+  return {
+    id: `${scenario.anchor}-efficiency`,
+    title,
+    summary: `Bar chart of efficiency, the ideal wall time divided by the measured wall time in percent, for every mode of ${scenario.label}; 100% is the physical limit.`,
+    xTitle: 'mode: case',
+    yTitle: '% of ideal (ideal / measured wall)',
+    labels: cases.map((c) => [`${c.mode ?? ''}:`, ...wrapLabel(caseLabel(c))]),
+    datasets: datasetsFor(runs, series, scenario.id, cases, 'efficiency', 100),
+    logScale: false,
+    refLine: { value: 100, label: 'physical limit (ideal)' },
+    table: {
+      caption: `${title}: efficiency = ideal wall time / measured wall time`,
+      rowHeading: 'Case · runtime',
+      columns: [
+        'Mode',
+        'Units',
+        'Concurrency',
+        'Ideal (ms)',
+        'Measured wall median (ms)',
+        'Efficiency',
+        'Status',
+      ],
+      rows: rowsFor(
+        runs,
+        series,
+        scenario.id,
+        cases,
+        (a, c) => {
+          const eff = a.figures.efficiency?.median;
+          return [
+            { text: c.mode ?? '—', value: null },
+            num(a.units),
+            num(a.concurrency),
+            num(a.idealMs),
+            num(a.figures.wallMs?.median),
+            eff === undefined ? dash : { text: formatPercent(eff), value: eff },
+          ];
+        },
+        6,
+      ),
+    },
+  };
+}
+
+function microChart(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: ScenarioView,
+  cases: readonly CaseInfo[],
+): ChartView {
+  const title = `${scenario.label}: operations per second`;
+  const datasets = datasetsFor(runs, series, scenario.id, cases, 'opsPerSec');
+  const values = datasets.flatMap((d) => d.values).filter((v): v is number => v !== null && v > 0);
+  // Cases of one scenario can differ by orders of magnitude (gather of 10 vs 1000): log keeps both visible.
+  const logScale = values.length > 1 && Math.max(...values) / Math.min(...values) > 50;
+  const rows: Row[] = [];
+  for (const c of cases) {
+    const found = series.map((s) => ({ s, l: lookup(runs, s, scenario.id, c.id) }));
+    const best = Math.max(...found.map(({ l }) => l.aggregate?.figures.opsPerSec?.median ?? -1));
+    for (const { s, l } of found) {
+      const f = l.aggregate?.figures;
+      const ops = f?.opsPerSec?.median;
+      let rel: Cell = dash;
+      if (ops !== undefined && best > 0) {
+        rel =
+          ops === best
+            ? { text: 'fastest', value: 1, tone: 'best' }
+            : { text: `${formatRatio(best / ops)} slower`, value: ops / best };
+      }
+      rows.push({
+        header: `${caseLabel(c)} · ${s.label}`,
+        cells: f
+          ? [
+              { ...num(ops), tone: ops === best ? 'best' : undefined },
+              num(f.meanNs?.median),
+              num(f.p99Ns?.median),
+              f.rme ? { text: `±${formatNumber(f.rme.median)}%`, value: f.rme.median } : dash,
+              rel,
+              l.status,
+            ]
+          : [dash, dash, dash, dash, dash, l.status],
+      });
+    }
+  }
+  return {
+    id: `${scenario.anchor}-micro`,
+    title,
+    summary: `Bar chart of operations per second for each micro case of ${scenario.label}, one bar per runtime, higher is better${logScale ? ', logarithmic scale' : ''}.`,
+    xTitle: 'case',
+    yTitle: `ops/s${logScale ? ' (log scale)' : ''}, higher is better`,
+    labels: cases.map((c) => wrapLabel(caseLabel(c))),
+    datasets,
+    logScale,
+    refLine: null,
+    table: {
+      caption: `${title}: medians over repeats, fastest runtime per case marked, others as a ratio to it`,
+      rowHeading: 'Case · runtime',
+      columns: ['ops/s', 'Mean (ns)', 'p99 (ns)', 'RME', 'Versus fastest', 'Status'],
+      rows,
+    },
+  };
+}
+
+/** Failed, skipped and not-run entries of a scenario, with their reasons, for the notes under it. */
+function statusNotes(runs: readonly RunFile[], series: readonly Series[], scenario: string): StatusNote[] {
+  const notes: StatusNote[] = [];
+  for (const s of series) {
+    const run = runs[s.runIndex]!;
+    const entry = findEntry(run, s.runtime, scenario);
+    if (!entry) {
+      // A runtime that ran nothing in this run says so once in the environment table, not per scenario.
+      if (run.entries.some((e) => e.runtime === s.runtime)) {
+        notes.push({
+          series: s.label,
+          status: 'not run',
+          reason: 'no entry in this run',
+          detail: null,
+          stderrTail: null,
+        });
+      }
+      continue;
+    }
+    if (entry.status === 'ok') continue;
+    const { ok, total } = repeatSummary(entry);
+    const tails = entry.repeats
+      .filter((r) => r.status === 'failed' && r.stderrTail)
+      .map((r) => `repeat ${r.index}:\n${r.stderrTail}`);
+    notes.push({
+      series: s.label,
+      status: entry.status,
+      reason: entry.status === 'skipped' ? (entry.reason ?? 'no reason recorded') : entryReason(entry),
+      detail: entry.status === 'failed' && total > 0 ? `${ok} of ${total} repeats succeeded` : null,
+      stderrTail: tails.length > 0 ? tails.join('\n\n') : null,
+    });
+  }
+  return notes;
+}
+
+/** The figures to compare, in reading order; the first of each kind is the headline one. */
+const WORKLOAD_FIGURES: readonly FigureName[] = [
+  'throughput',
+  'efficiency',
+  'wallMs',
+  'p50Ms',
+  'p90Ms',
+  'p99Ms',
+  'maxMs',
+];
+const MICRO_FIGURES: readonly FigureName[] = ['opsPerSec', 'meanNs', 'p50Ns', 'p99Ns', 'rme'];
+
+function verdictTone(verdict: Verdict): 'better' | 'worse' | 'same' {
+  if (verdict === 'faster') return 'better';
+  if (verdict === 'slower') return 'worse';
+  return 'same';
+}
+
+const ratioCell = (v: number | null): Cell => (v === null ? dash : { text: formatChange(v), value: v });
+
+/** Exactly two runs: every figure of every case present in both, as second / first with a 95% CI. */
+function comparison(
+  runs: readonly RunFile[],
+  labels: readonly string[],
+  scenario: string,
+  cases: readonly CaseInfo[],
+): ComparisonView | null {
+  if (runs.length !== 2) return null;
+  const [base, cand] = runs as [RunFile, RunFile];
+  const runtimes = [...new Set([...base.entries, ...cand.entries].map((e) => e.runtime))].sort(
+    compareRuntimes,
+  );
+  const columns = [
+    'Figure',
+    'First (median)',
+    'Second (median)',
+    'Ratio second / first',
+    '95% CI',
+    'Verdict',
+  ];
+  const primary: Row[] = [];
+  const rest: Row[] = [];
+  const counts = { better: 0, worse: 0, same: 0 };
+  for (const c of cases) {
+    for (const runtime of runtimes) {
+      const a = findEntry(base, runtime, scenario)?.cases.find((x) => x.case === c.id);
+      const b = findEntry(cand, runtime, scenario)?.cases.find((x) => x.case === c.id);
+      if (!a || !b) continue;
+      const figures = c.kind === 'micro' ? MICRO_FIGURES : WORKLOAD_FIGURES;
+      figures.forEach((figure, i) => {
+        const fa: Spread | undefined = a.figures[figure];
+        const fb: Spread | undefined = b.figures[figure];
+        if (!fa || !fb) return;
+        const meta = FIGURE_META[figure];
+        const result = compareSpreads(fa, fb, meta.higherIsBetter);
+        const tone = verdictTone(result.verdict);
+        const unit = meta.unit ? ` (${meta.unit})` : '';
+        const row: Row = {
+          header: `${caseLabel(c)} · ${runtime}`,
+          cells: [
+            {
+              text: `${meta.label}${unit}, ${meta.higherIsBetter ? 'higher' : 'lower'} is better`,
+              value: null,
+            },
+            num(fa.median),
+            num(fb.median),
+            ratioCell(result.ratio),
+            result.ciLow === null || result.ciHigh === null
+              ? dash
+              : { text: `${formatChange(result.ciLow)} – ${formatChange(result.ciHigh)}`, value: null },
+            { text: result.verdict, value: null, tone },
+          ],
+        };
+        if (i === 0) {
+          primary.push(row);
+          counts[tone] += 1;
+        } else {
+          rest.push(row);
+        }
+      });
+    }
+  }
+  if (primary.length === 0 && rest.length === 0) return null;
+  const [baseLabel, candLabel] = labels as [string, string];
+  const caption = (what: string) => `${what}: second run (${candLabel}) / first run (${baseLabel})`;
+  return {
+    baseLabel,
+    candLabel,
+    primary: { caption: caption('Headline figures'), rowHeading: 'Case · runtime', columns, rows: primary },
+    rest: { caption: caption('All other figures'), rowHeading: 'Case · runtime', columns, rows: rest },
+    counts,
+  };
+}
+
+function formatParams(params: Record<string, unknown>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+}
+
+function buildScenario(
+  runs: readonly RunFile[],
+  labels: readonly string[],
+  series: readonly Series[],
+  id: string,
+  index: number,
+): ScenarioView {
+  const info = runs.flatMap((r) => r.scenarios).find((s) => s.id === id);
+  const cases = collectCases(runs, id);
+  // Only series that have something to say about this scenario get a bar slot.
+  const relevant = series.filter((s) =>
+    runs[s.runIndex]!.entries.some((e) => e.runtime === s.runtime && e.scenario === id),
+  );
+  const view: ScenarioView = {
+    id,
+    anchor: `s${index}-${slug(id)}`,
+    label: info?.label ?? id,
+    description: info?.description ?? '',
+    params: info ? formatParams(info.params) : '',
+    modes: info?.modes ? [...info.modes] : [],
+    charts: [],
+    notes: statusNotes(runs, series, id),
+    comparison: comparison(runs, labels, id, cases),
+  };
+  const workload = cases.filter((c) => c.kind === 'workload');
+  for (const mode of MODE_ORDER) {
+    const inMode = workload.filter((c) => c.mode === mode);
+    if (inMode.length > 0) view.charts.push(throughputChart(runs, relevant, view, mode, inMode));
+  }
+  for (const mode of MODE_ORDER) {
+    const inMode = workload.filter((c) => c.mode === mode);
+    if (inMode.length > 0) view.charts.push(latencyChart(runs, relevant, view, mode, inMode));
+  }
+  const withIdeal = workload.filter((c) => c.idealMs !== null);
+  if (withIdeal.length > 0) {
+    const ordered = MODE_ORDER.flatMap((m) => withIdeal.filter((c) => c.mode === m));
+    view.charts.push(efficiencyChart(runs, relevant, view, ordered));
+  }
+  const micro = cases.filter((c) => c.kind === 'micro');
+  if (micro.length > 0) view.charts.push(microChart(runs, relevant, view, micro));
+  return view;
+}
+
+function environment(runs: readonly RunFile[], labels: readonly string[]): EnvironmentView {
+  const row = (header: string, f: (run: RunFile) => string): Row => ({
+    header,
+    cells: runs.map((run) => ({ text: f(run), value: null })),
+  });
+  const runtimeNames = [...new Set(runs.flatMap((r) => r.runtimes.map((x) => x.name)))].sort(compareRuntimes);
+  return {
+    columns: [...labels],
+    rows: [
+      ...runtimeNames.map((name) =>
+        row(name, (run) => {
+          const info = run.runtimes.find((r) => r.name === name);
+          if (!info) return '—';
+          if (info.status === 'missing') return `missing${info.note ? ` (${info.note})` : ''}`;
+          return `${info.version ?? 'unknown version'}${info.source ? ` (${info.source})` : ''}`;
+        }),
+      ),
+      row('CPU', (r) => `${r.host.cpuModel}, ${r.host.cpuCount} core${r.host.cpuCount === 1 ? '' : 's'}`),
+      row('Memory', (r) => formatBytes(r.host.memoryBytes)),
+      row('OS', (r) => `${r.host.os} ${r.host.release} (${r.host.arch})`),
+      row('Host', (r) => r.host.hostname),
+      row('Date', (r) => formatDate(r.startedAt)),
+      row('Run status', (r) => `${r.status}${r.elapsedMs ? `, ${formatNumber(r.elapsedMs / 1000)} s` : ''}`),
+      row('asyncbench', (r) => `${r.tool.version}${r.tool.commit ? ` @ ${r.tool.commit.slice(0, 12)}` : ''}`),
+      row('Profile', (r) => r.profile),
+      row('Repeats', (r) => String(r.repeats)),
+      row('Seed', (r) => String(r.seed)),
+      row('CPU pinning', (r) =>
+        r.host.pinned ? `pinned${r.host.pinning ? ` (${r.host.pinning})` : ''}` : 'not pinned',
+      ),
+      row('Notes', (r) => (r.notes.length > 0 ? r.notes.join(' ') : '—')),
+    ],
+  };
+}
+
+/** The whole report as data. Scenario order: as the first run lists them, then any new ones. */
+export function buildModel(runs: readonly RunFile[]): ReportModel {
+  const labels = runLabels(runs);
+  const series = buildSeries(runs);
+  const ids: string[] = [];
+  for (const run of runs) {
+    for (const s of run.scenarios) if (!ids.includes(s.id)) ids.push(s.id);
+    for (const e of run.entries) if (!ids.includes(e.scenario)) ids.push(e.scenario);
+  }
+  return {
+    runLabels: labels,
+    series,
+    environment: environment(runs, labels),
+    scenarios: ids.map((id, i) => buildScenario(runs, labels, series, id, i)),
+  };
+}
