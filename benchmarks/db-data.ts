@@ -69,6 +69,12 @@ export function sqlFor(dialect: 'sqlite' | 'pg', items: string, events: string) 
     createItems: `CREATE TABLE ${items} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, qty INTEGER NOT NULL, price ${real} NOT NULL, note TEXT NOT NULL)`,
     createEvents: `CREATE TABLE ${events} (id ${autoId}, item_id INTEGER NOT NULL, qty INTEGER NOT NULL, note TEXT NOT NULL)`,
     insertItem: `INSERT INTO ${items} (id, name, qty, price, note) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
+    /** A multi-row insert of `count` rows (PostgreSQL numbering), for filling fast. */
+    insertItems: (count: number) =>
+      `INSERT INTO ${items} (id, name, qty, price, note) VALUES ${Array.from(
+        { length: count },
+        (_, r) => `(${p(r * 5 + 1)}, ${p(r * 5 + 2)}, ${p(r * 5 + 3)}, ${p(r * 5 + 4)}, ${p(r * 5 + 5)})`,
+      ).join(', ')}`,
     point: `SELECT id, name, qty, price, note FROM ${items} WHERE id = ${p(1)}`,
     scan: `SELECT id, name, qty, price, note FROM ${items} WHERE id >= ${p(1)} ORDER BY id LIMIT ${SCAN_ROWS}`,
     insert: `INSERT INTO ${events} (item_id, qty, note) VALUES (${p(1)}, ${p(2)}, ${p(3)})`,

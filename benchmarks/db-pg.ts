@@ -9,22 +9,21 @@
  * Without a URL, cases() returns no cases: the scenario is skipped, not failed and not faked.
  */
 
-import type { Case, Platform, WorkloadCase } from '@asyncbench/harness';
+import type { Case, WorkloadCase } from '@asyncbench/harness';
 import { defineScenario } from '@asyncbench/harness';
 import {
-  fillRows,
   insertParams,
   pickId,
   pickScanStart,
   QUERY_SHAPES,
   type QueryShape,
   SHAPE_LABELS,
-  sqlFor,
 } from './db-data.ts';
-import { connect, describePgError, pgTarget, type Sql, warmUp } from './db-pg-client.ts';
-import { drawInputs, runAsyncUnits } from './db-run.ts';
+import { connect, describePgError, pgTarget } from './db-pg-client.ts';
+import { PG_URL_ENV, PgFixture } from './db-pg-fixture.ts';
+import { drawInputs, onShared, runAsyncUnits } from './db-run.ts';
 
-export const PG_URL_ENV = 'ASYNCBENCH_PG_URL';
+export { PG_URL_ENV };
 
 export type DbPgParams = {
   /** Rows in the filled table. */
@@ -40,42 +39,9 @@ export type DbPgParams = {
 };
 
 type PgShape = QueryShape | 'sleep';
+const PG_SHAPES: readonly PgShape[] = [...QUERY_SHAPES, 'sleep'];
 
-interface State {
-  sql: Sql;
-  url: string;
-  items: string;
-  events: string;
-}
-
-/**
- * Tables named per case, so parallel runs (several test suites, several runtimes) against the same
- * server never see each other's rows. The suffix only names tables; it never picks data.
- */
-function tableSuffix(): string {
-  return `${Math.floor(Math.random() * 36 ** 8).toString(36)}_${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-}
-
-const BATCH = 500;
-
-async function createTables(sql: Sql, items: string, events: string, rows: number): Promise<void> {
-  const q = sqlFor('pg', items, events);
-  await sql.unsafe(q.createItems);
-  await sql.unsafe(q.createEvents);
-  const all = fillRows(rows);
-  for (let start = 0; start < all.length; start += BATCH) {
-    const batch = all.slice(start, start + BATCH);
-    const values = batch.map(
-      (_, r) => `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})`,
-    );
-    await sql.unsafe(
-      `INSERT INTO ${items} (id, name, qty, price, note) VALUES ${values.join(', ')}`,
-      batch.flat(),
-    );
-  }
-}
-
-function pgCase(shape: PgShape, p: DbPgParams, concurrent: boolean): WorkloadCase<State> {
+function pgCase(shape: PgShape, p: DbPgParams, fixture: PgFixture, concurrent: boolean): WorkloadCase {
   const c = concurrent ? p.concurrency : 1;
   const sleep = shape === 'sleep';
   const units = sleep ? p.sleepUnits : p.units;
@@ -90,49 +56,28 @@ function pgCase(shape: PgShape, p: DbPgParams, concurrent: boolean): WorkloadCas
     units,
     concurrency: c,
     unitMs: sleep ? p.sleepMs : null,
-    async setup(platform: Platform) {
-      const url = platform.env(PG_URL_ENV);
-      if (!url) throw new Error(`${PG_URL_ENV} is not set`);
-      // The same pool size in both modes: the only difference is how many queries are in flight.
-      const sql = connect(url, p.concurrency);
-      await warmUp(sql, p.concurrency, url);
-      const suffix = tableSuffix();
-      const state = { sql, url, items: `asyncbench_items_${suffix}`, events: `asyncbench_events_${suffix}` };
-      try {
-        if (!sleep) await createTables(sql, state.items, state.events, p.rows);
-      } catch (error) {
-        await dropAndEnd(state);
-        throw describePgError(error, url);
-      }
-      return state;
-    },
-    async run(ctx, { sql, items, events }) {
-      const q = sqlFor('pg', items, events);
-      const seconds = p.sleepMs / 1000;
-      const inputs = drawInputs(units, (): unknown[] => {
-        if (shape === 'point') return [pickId(ctx.random, p.rows)];
-        if (shape === 'scan') return [pickScanStart(ctx.random, p.rows)];
-        if (shape === 'insert') return insertParams(ctx.random, p.rows);
-        return [seconds];
-      });
-      await runAsyncUnits(ctx, units, c, (i) => {
-        const params = inputs[i] as any[];
-        if (shape === 'point') return sql.unsafe(q.point, params, { prepare: true });
-        if (shape === 'scan') return sql.unsafe(q.scan, params, { prepare: true });
-        if (shape === 'insert') return sql.begin((tx) => tx.unsafe(q.insert, params, { prepare: true }));
-        return sql.unsafe('SELECT pg_sleep($1)', params, { prepare: true });
-      });
-    },
-    teardown: dropAndEnd,
+    // The pool has `concurrency` connections; one query at a time uses one of them.
+    ...onShared(
+      fixture,
+      (platform) => fixture.open(platform),
+      async (ctx, { sql, q }) => {
+        const seconds = p.sleepMs / 1000;
+        const inputs = drawInputs(units, (): any[] => {
+          if (shape === 'point') return [pickId(ctx.random, p.rows)];
+          if (shape === 'scan') return [pickScanStart(ctx.random, p.rows)];
+          if (shape === 'insert') return insertParams(ctx.random, p.rows);
+          return [seconds];
+        });
+        await runAsyncUnits(ctx, units, c, (i) => {
+          const params = inputs[i]!;
+          if (shape === 'point') return sql.unsafe(q.point, params, { prepare: true });
+          if (shape === 'scan') return sql.unsafe(q.scan, params, { prepare: true });
+          if (shape === 'insert') return sql.begin((tx) => tx.unsafe(q.insert, params, { prepare: true }));
+          return sql.unsafe('SELECT pg_sleep($1)', params, { prepare: true });
+        });
+      },
+    ),
   };
-}
-
-async function dropAndEnd({ sql, items, events }: State): Promise<void> {
-  try {
-    await sql.unsafe(`DROP TABLE IF EXISTS ${items}, ${events}`);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
 }
 
 /** Connects once with one connection, so a bad URL fails the scenario with one line before any case. */
@@ -158,8 +103,8 @@ export const dbPg = defineScenario<DbPgParams>({
     'synchronous PostgreSQL driver for these runtimes. Skipped (no cases) when ASYNCBENCH_PG_URL is ' +
     'not set.',
   params: {
-    quick: { rows: 1000, units: 100, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
-    default: { rows: 10_000, units: 500, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
+    quick: { rows: 1000, units: 50, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
+    default: { rows: 10_000, units: 300, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
     full: { rows: 50_000, units: 2000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
   },
   modes: ['sequential', 'concurrent'],
@@ -168,10 +113,11 @@ export const dbPg = defineScenario<DbPgParams>({
     if (!url) return [];
     pgTarget(url);
     await probe(url);
+    // One pool and one table for the run's cases (see db-pg-fixture.ts).
+    const fixture = new PgFixture(p.rows, p.concurrency, PG_SHAPES.length * 2);
     const cases: Case[] = [];
-    for (const shape of [...QUERY_SHAPES, 'sleep'] as const) {
-      cases.push(pgCase(shape, p, false), pgCase(shape, p, true));
-    }
+    for (const shape of PG_SHAPES)
+      cases.push(pgCase(shape, p, fixture, false), pgCase(shape, p, fixture, true));
     return cases;
   },
 });

@@ -3,7 +3,7 @@
  * SQLite and PostgreSQL are driven identically.
  */
 import { Semaphore } from '@asyncbench/core';
-import type { WorkloadContext } from '@asyncbench/harness';
+import type { Platform, WorkloadCase, WorkloadContext } from '@asyncbench/harness';
 
 /**
  * Runs `units` queries, each made by `unit(i)`, at most `concurrency` in flight (1 = sequential: each
@@ -35,4 +35,46 @@ export function drawInputs<T>(units: number, draw: () => T): T[] {
   const inputs: T[] = [];
   for (let i = 0; i < units; i++) inputs.push(draw());
   return inputs;
+}
+
+/** A resource the cases of one run share (a database file and its pool, a server pool and table). */
+export interface SharedFixture {
+  /** Every case's teardown calls it; the last one, or the one after a failure, frees everything. */
+  release(failed: boolean): Promise<void>;
+}
+
+interface SharedState<D> {
+  db: D;
+  failed: boolean;
+}
+
+/**
+ * setup / run / teardown of a case on a shared fixture. The runner calls no teardown when setup
+ * fails and runs no further case after a failure, so both free the fixture at once instead of
+ * waiting for teardowns that will never come.
+ */
+export function onShared<D>(
+  fixture: SharedFixture,
+  open: (platform: Platform) => Promise<D>,
+  run: (ctx: WorkloadContext, db: D) => Promise<void>,
+): Pick<WorkloadCase<SharedState<D>>, 'setup' | 'run' | 'teardown'> {
+  return {
+    async setup(platform) {
+      try {
+        return { db: await open(platform), failed: false };
+      } catch (error) {
+        await fixture.release(true).catch(() => {});
+        throw error;
+      }
+    },
+    async run(ctx, state) {
+      try {
+        await run(ctx, state.db);
+      } catch (error) {
+        state.failed = true;
+        throw error;
+      }
+    },
+    teardown: (state) => fixture.release(state.failed),
+  };
 }

@@ -11,14 +11,12 @@ import { db } from './db.ts';
 import { fillRows, pickScanStart, SCAN_ROWS, sqlFor } from './db-data.ts';
 import { dbPg } from './db-pg.ts';
 import { describePgError, pgTarget, scrub } from './db-pg-client.ts';
+import { SqliteFixture } from './db-sqlite-fixture.ts';
 
 /** A Platform with only what cases() looks at: the rest is never touched there. */
 function fakePlatform(over: Partial<Platform>): Platform {
   return { runtime: 'node', version: '0', env: () => undefined, ...over } as Platform;
 }
-
-const syncOnly = fakePlatform({ openSqlite: () => ({}) as any });
-const withPool = fakePlatform({ openSqlite: () => ({}) as any, openSqliteAsync: async () => ({}) as any });
 
 describe('db (SQLite)', () => {
   it('has a stable id, all three modes and params for every profile', () => {
@@ -32,8 +30,8 @@ describe('db (SQLite)', () => {
     }
   });
 
-  it('runs every shape in every mode when the adapter has a worker pool', async () => {
-    const cases = (await db.cases(db.params.quick, withPool)) as WorkloadCase[];
+  it('runs every shape in every mode', async () => {
+    const cases = (await db.cases(db.params.quick, fakePlatform({}))) as WorkloadCase[];
     expect(cases.map((c) => c.id).sort()).toEqual(
       [
         'sqlite-insert-blocking',
@@ -55,13 +53,11 @@ describe('db (SQLite)', () => {
     }
   });
 
-  it('runs only blocking without a worker pool, never a sync call dressed as async', async () => {
-    const cases = await db.cases(db.params.quick, syncOnly);
-    expect(cases.map((c) => (c as WorkloadCase).mode)).toEqual(['blocking', 'blocking', 'blocking']);
-  });
-
-  it('has no cases on an adapter without SQLite', async () => {
-    expect(await db.cases(db.params.quick, fakePlatform({}))).toEqual([]);
+  it('fails the async modes on an adapter without a worker pool, never a sync call dressed as async', async () => {
+    const cases = (await db.cases(db.params.quick, fakePlatform({}))) as WorkloadCase[];
+    const sequential = cases.find((c) => c.id === 'sqlite-point-sequential')!;
+    const platform = fakePlatform({ openSqlite: () => ({}) as any });
+    await expect(sequential.setup!(platform)).rejects.toThrow(/no openSqliteAsync/);
   });
 });
 
@@ -121,5 +117,50 @@ describe('db-pg (PostgreSQL)', () => {
     expect(scrub(`failed for ${url} with p@ss`, url)).toBe('failed for <ASYNCBENCH_PG_URL> with ***');
     const error = describePgError(Object.assign(new Error('boom p@ss'), { code: 'XX000' }), url);
     expect(error.message).toBe('PostgreSQL at h:1: XX000 boom ***');
+  });
+});
+
+describe('SqliteFixture', () => {
+  /** Counts what the fixture opens and closes, on fakes that do nothing. */
+  function counting() {
+    const counts = { dirs: 0, removed: 0, opened: 0, closed: 0, pools: 0, poolsClosed: 0, statements: 0 };
+    const platform = fakePlatform({
+      makeTempDir: async () => `/tmp/fake-${++counts.dirs}`,
+      removeDir: async () => void counts.removed++,
+      openSqlite: () => {
+        counts.opened++;
+        return {
+          exec: () => void counts.statements++,
+          run: () => void counts.statements++,
+          all: () => [],
+          close: () => void counts.closed++,
+        };
+      },
+      openSqliteAsync: async (_path, connections) => {
+        counts.pools++;
+        return { size: connections, close: async () => void counts.poolsClosed++ } as any;
+      },
+    });
+    return { counts, platform };
+  }
+
+  it('creates the file and the pool once for all cases, and frees them after the last', async () => {
+    const { counts, platform } = counting();
+    const fixture = new SqliteFixture(10, 4, 3);
+    await Promise.all([fixture.sync(platform), fixture.pool(platform), fixture.pool(platform)]);
+    expect(counts).toMatchObject({ dirs: 1, opened: 1, pools: 1 });
+    await fixture.release(false);
+    await fixture.release(false);
+    expect(counts).toMatchObject({ removed: 0, closed: 0, poolsClosed: 0 });
+    await fixture.release(false);
+    expect(counts).toMatchObject({ removed: 1, closed: 1, poolsClosed: 1 });
+  });
+
+  it('frees everything at the first failure (the runner runs no further case)', async () => {
+    const { counts, platform } = counting();
+    const fixture = new SqliteFixture(10, 4, 9);
+    await fixture.pool(platform);
+    await fixture.release(true);
+    expect(counts).toMatchObject({ removed: 1, closed: 1, poolsClosed: 1 });
   });
 });
