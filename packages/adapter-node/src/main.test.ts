@@ -43,6 +43,13 @@ describe('dist/main.js on node', () => {
     expect(modes).toEqual(new Set(['blocking', 'sequential', 'concurrent']));
   });
 
+  it('shares byte-identical scenario code with the deno and bun bundles', () => {
+    const script = fileURLToPath(new URL('../../../scripts/bundle-adapter.mjs', import.meta.url));
+    const check = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/^identical scenario code in node, deno, bun: \d+ modules/);
+  });
+
   it('answers a bad request with exit code 2', () => {
     const { code, lines } = run(['--no-such-flag']);
     expect(code).toBe(2);
