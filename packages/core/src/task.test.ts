@@ -34,6 +34,22 @@ describe('createTask', () => {
     expect(taskState(task)).toBe('fulfilled');
   });
 
+  it('calls a function that declares no parameter without a signal, made lazily on demand', async () => {
+    const bare = createTask((...args: unknown[]) => args.length);
+    expect(await bare).toBe(0);
+    const withSignal = createTask((signal: AbortSignal) => signal instanceof AbortSignal);
+    expect(await withSignal).toBe(true);
+
+    // Cancelling a parameterless task still aborts its (lazily created) signal.
+    let release!: () => void;
+    const lazy = createTask(() => new Promise<void>((resolve) => (release = resolve)));
+    await Promise.resolve();
+    expect(lazy.cancel()).toBe(true);
+    expect(lazy.signal.aborted).toBe(true);
+    release();
+    await expect(lazy).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it('starts fn on a microtask, not synchronously', async () => {
     let started = false;
     const task = createTask(() => {
