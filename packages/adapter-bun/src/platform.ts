@@ -29,9 +29,12 @@ function blockingGet(url: string): { status: number; bytes: number } {
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
   const { port } = await nextMessage<{ port: number }>(worker);
+  // A server a failed scenario never closed must not keep the process from exiting.
+  worker.unref();
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
+      worker.ref();
       const closed = nextMessage<string>(worker);
       worker.postMessage('close');
       await closed;
