@@ -47,6 +47,8 @@ async function calibrate(
   let n = 1;
   for (;;) {
     const dt = await time(n);
+    // One op already fills a sample: no batching, and no re-timing of a slow op.
+    if (n === 1 && dt >= targetMs) return 1;
     if (dt >= targetMs || n >= MAX_BATCH) break;
     // Grow by at most 10x per round so one lucky fast reading cannot overshoot wildly.
     n = dt > 0 ? Math.min(n * 10, Math.ceil((n * targetMs * 1.2) / dt)) : n * 10;
