@@ -80,14 +80,26 @@ function pgCase(shape: PgShape, p: DbPgParams, fixture: PgFixture, concurrent: b
   };
 }
 
-/** Connects once with one connection, so a bad URL fails the scenario with one line before any case. */
+/** How long the first connection may take before the scenario gives up on the server. */
+const PROBE_MS = 10_000;
+
+/**
+ * Connects once with one connection, so a bad URL fails the scenario with one line before any case.
+ * The driver's own connect_timeout covers a silent server; the race also covers a network that
+ * drops packets, where the socket may never report anything.
+ */
 async function probe(url: string): Promise<void> {
   const sql = connect(url, 1);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const giveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_MS / 1000} s`)), PROBE_MS);
+  });
   try {
-    await sql`SELECT 1`;
+    await Promise.race([sql`SELECT 1`, giveUp]);
   } catch (error) {
     throw describePgError(error, url);
   } finally {
+    clearTimeout(timer);
     await sql.end({ timeout: 1 }).catch(() => {});
   }
 }
