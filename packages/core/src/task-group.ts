@@ -16,7 +16,9 @@ const asyncDispose: typeof Symbol.asyncDispose =
  *   other child; the group then rejects with an {@link ExceptionGroup} of the real errors, in the
  *   order they happened. Cancellations are never counted as errors, so a child cancelled by hand
  *   (`task.cancel()`) does not fail the group.
- * - `createTask` throws InvalidStateError once the group is finished or shutting down.
+ * - `createTask` throws InvalidStateError once the group is finished.
+ * - The body is not interrupted when the group fails (JavaScript cannot do that); a long body
+ *   should watch `tg.signal`, and tasks it starts meanwhile come back already cancelled.
  *
  * @example
  * const total = await TaskGroup.run(async (tg) => {
@@ -73,18 +75,20 @@ export class TaskGroup implements AsyncDisposable {
   }
 
   /**
-   * Starts `fn` as a child task of the group. Throws InvalidStateError when the group is finished
-   * or shutting down after a failure.
+   * Starts `fn` as a child task of the group. Throws InvalidStateError once the group is finished.
+   * While the group is shutting down after a failure it returns a task that is already cancelled
+   * and never calls `fn`: JavaScript cannot interrupt a body that is still spawning (asyncio would
+   * have cancelled it), and a throw here would add a spurious error to the ExceptionGroup.
    */
   createTask<T>(fn: TaskFunction<T>, options?: TaskOptions): Task<T> {
-    if (this.#phase === 'finished')
-      throw new InvalidStateError('TaskGroup is finished; it cannot start tasks');
-    if (this.#controller.signal.aborted) {
-      throw new InvalidStateError('TaskGroup is shutting down after a failure; it cannot start tasks');
+    if (this.#phase === 'finished') {
+      throw new InvalidStateError('TaskGroup is finished; it cannot start more tasks');
     }
     const task = new Task(fn, options);
     this.#tasks.add(task);
     task.addDoneCallback(this.#onChildDone);
+    const signal = this.#controller.signal;
+    if (signal.aborted) task.cancel(signal.reason);
     return task;
   }
 

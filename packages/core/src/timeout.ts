@@ -68,6 +68,7 @@ export function timeout<T>(
  * cancelled at the deadline (with the TimeoutError as the cancel reason). Unlike asyncio, the
  * rejection does not wait for the cancelled task to finish; await the task if you need that.
  * A plain promise cannot be cancelled and simply keeps running; its late failure stays handled.
+ * `ms = Infinity` means no deadline.
  */
 export function waitFor<T>(awaitable: PromiseLike<T> | T, ms: number): Promise<Awaited<T>> {
   return new Promise<Awaited<T>>((resolve, reject) => {
