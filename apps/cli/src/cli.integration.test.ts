@@ -128,7 +128,8 @@ describe('asyncbench run', () => {
     expect(byScenario('fault-throw').repeats[0]!.reason).toMatch(/scenario error/);
 
     // The summary goes to stdout; progress lines (not a TTY) to stderr.
-    expect(r.stdout).toMatch(/tasks\s+node/);
+    expect(r.stdout).toMatch(/^tasks\s+\S+\s+[\d,.]+$/m);
+    expect(r.stdout).toMatch(/^fault-hang\s+node\s.*timeout/m);
     expect(r.stdout).toContain(faultsFile);
     expect(r.stderr).toMatch(/\[5\/5\] node × tasks/);
   });

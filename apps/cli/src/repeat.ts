@@ -26,7 +26,8 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatReco
       line = parseAdapterLine(raw);
     } catch (err) {
       line = null;
-      garbage ??= `garbage output: ${snippet(raw)}${err instanceof Error ? ` (${err.message})` : ''}`;
+      // The harness's message already quotes the start of the line and names the bad field.
+      garbage ??= `garbage output: ${err instanceof Error ? err.message : snippet(raw)}`;
     }
     if (!line) {
       garbage ??= `garbage output: ${snippet(raw)}`;
