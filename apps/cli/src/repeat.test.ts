@@ -53,7 +53,9 @@ describe('judgeChild', () => {
     expect(judgeChild(outcome([hello], { exitCode: null, signal: 'SIGSEGV' }), ctx).reason).toBe(
       'crashed: killed by SIGSEGV',
     );
-    expect(judgeChild(outcome([hello, 'not json', done]), ctx).reason).toMatch(/^garbage output: .*"not json"/);
+    expect(judgeChild(outcome([hello, 'not json', done]), ctx).reason).toMatch(
+      /^garbage output: .*"not json"/,
+    );
     expect(judgeChild(outcome([hello, '{"type":"wat"}', done]), ctx).reason).toMatch(/^garbage output/);
     const err = JSON.stringify({ type: 'scenario-error', scenario: 'timers', message: 'nope' });
     expect(judgeChild(outcome([hello, err], { exitCode: 1 }), ctx).reason).toBe('scenario error: nope');
