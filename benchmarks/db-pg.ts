@@ -104,6 +104,16 @@ async function probe(url: string): Promise<void> {
   }
 }
 
+/** The cases of one run, once the server has answered (exported for tests, which have no server). */
+export function pgCases(p: DbPgParams): Case[] {
+  // One pool and one table for the run's cases (see db-pg-fixture.ts).
+  const fixture = new PgFixture(p.rows, p.concurrency, PG_SHAPES.length * 2);
+  const cases: Case[] = [];
+  for (const shape of PG_SHAPES)
+    cases.push(pgCase(shape, p, fixture, false), pgCase(shape, p, fixture, true));
+  return cases;
+}
+
 export const dbPg = defineScenario<DbPgParams>({
   id: 'db-pg',
   label: 'Database: PostgreSQL',
@@ -125,11 +135,6 @@ export const dbPg = defineScenario<DbPgParams>({
     if (!url) return [];
     pgTarget(url);
     await probe(url);
-    // One pool and one table for the run's cases (see db-pg-fixture.ts).
-    const fixture = new PgFixture(p.rows, p.concurrency, PG_SHAPES.length * 2);
-    const cases: Case[] = [];
-    for (const shape of PG_SHAPES)
-      cases.push(pgCase(shape, p, fixture, false), pgCase(shape, p, fixture, true));
-    return cases;
+    return pgCases(p);
   },
 });

@@ -4,12 +4,11 @@
  * server cannot be reached. Real runs are exercised through the adapters.
  */
 
-import type { Platform, WorkloadCase } from '@asyncbench/harness';
-import { PROFILES } from '@asyncbench/harness';
+import { idealWallMs, type Platform, PROFILES, type WorkloadCase } from '@asyncbench/harness';
 import { describe, expect, it } from 'vitest';
 import { db } from './db.ts';
 import { fillRows, pickScanStart, SCAN_ROWS, sqlFor } from './db-data.ts';
-import { dbPg } from './db-pg.ts';
+import { dbPg, pgCases } from './db-pg.ts';
 import { describePgError, pgTarget, scrub } from './db-pg-client.ts';
 import { SqliteFixture } from './db-sqlite-fixture.ts';
 
@@ -84,6 +83,26 @@ describe('db-pg (PostgreSQL)', () => {
     expect(dbPg.modes).toEqual(['sequential', 'concurrent']);
     expect(dbPg.description).toMatch(/No blocking mode/);
     for (const profile of PROFILES) expect(dbPg.params[profile].sleepMs).toBeGreaterThan(0);
+  });
+
+  it.each(PROFILES)('builds its %s cases once the server answers: every shape, both modes', (profile) => {
+    const p = dbPg.params[profile];
+    const cases = pgCases(p) as WorkloadCase[];
+    const ids = cases.map((c) => c.id);
+    for (const shape of ['point', 'insert', 'scan', 'sleep']) {
+      expect(ids).toContain(`pg-${shape}-sequential`);
+      expect(ids).toContain(`pg-${shape}-concurrent`);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of cases) {
+      expect(c.concurrency, c.id).toBe(c.mode === 'concurrent' ? p.concurrency : 1);
+      expect(c.concurrency, c.id).toBeLessThanOrEqual(c.units);
+    }
+    // pg_sleep has a known unit time, so its ideal is known: N*d one at a time, d*ceil(N/c) with c in flight.
+    const ideal = Object.fromEntries(cases.map((c) => [c.id, idealWallMs(c)]));
+    expect(ideal['pg-sleep-sequential']).toBe(p.sleepUnits * p.sleepMs);
+    expect(ideal['pg-sleep-concurrent']).toBe(p.sleepMs * Math.ceil(p.sleepUnits / p.concurrency));
+    expect(ideal['pg-point-sequential']).toBeNull();
   });
 
   it('is skipped (no cases, no connection) without ASYNCBENCH_PG_URL', async () => {

@@ -3,6 +3,8 @@
  * shows them. Ids are stable: they name scenarios on the command line and in results files.
  */
 import type { Scenario } from '@asyncbench/harness';
+import { db } from './db.ts';
+import { dbPg } from './db-pg.ts';
 import { errors } from './errors.ts';
 import { faultCrash, faultGarbage, faultHang, faults, faultThrow } from './faults.ts';
 import { files } from './files.ts';
@@ -11,7 +13,20 @@ import { queue } from './queue.ts';
 import { tasks } from './tasks.ts';
 import { timers } from './timers.ts';
 
-export { errors, faultCrash, faultGarbage, faultHang, faultThrow, files, http, queue, tasks, timers };
+export {
+  db,
+  dbPg,
+  errors,
+  faultCrash,
+  faultGarbage,
+  faultHang,
+  faultThrow,
+  files,
+  http,
+  queue,
+  tasks,
+  timers,
+};
 
 export const catalogue: readonly Scenario[] = [
   timers,
@@ -20,6 +35,8 @@ export const catalogue: readonly Scenario[] = [
   errors,
   files,
   http,
-  // db family (benchmarks/db.ts, its own engineer): add its scenarios here and export them above.
+  db,
+  // Needs ASYNCBENCH_PG_URL (--pg-url); without it db-pg has no cases, so it is skipped.
+  dbPg,
   ...faults,
 ];
