@@ -112,7 +112,8 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
     // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible.
     const lows = spec.datasets.flatMap((d) => d.low).filter((v): v is number => v != null && v > 0);
-    const logMin = spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
+    const logMin =
+      spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
     const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
     const yMax = spec.refLine
       ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))

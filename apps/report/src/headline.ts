@@ -4,7 +4,7 @@
  * Plain text only; html.ts escapes it.
  */
 import type { CaseAggregate, Entry, RunFile } from '@asyncbench/harness';
-import { formatNumber, formatPercent, formatRatio, runtimeLabel } from './format.ts';
+import { compareRuntimes, formatNumber, formatPercent, formatRatio, runtimeLabel } from './format.ts';
 import type { ReportModel } from './model.ts';
 
 export interface Headline {
@@ -103,7 +103,8 @@ export function unitNoun(scenarioId: string): string {
 }
 
 function speedupSentence(id: string, speedups: Speedup[]): string {
-  const sorted = [...speedups].sort((a, b) => b.speedup - a.speedup);
+  // Runtime order (node, deno, bun), not ranking: the paragraph reads the same from run to run.
+  const sorted = [...speedups].sort((a, b) => compareRuntimes(a.runtime, b.runtime));
   const lead = sorted[0]!;
   const c = lead.concurrent;
   const units = c.units !== null ? `${formatNumber(c.units)} ` : '';

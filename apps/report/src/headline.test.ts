@@ -1,0 +1,91 @@
+import type { RunFile } from '@asyncbench/harness';
+import { describe, expect, it } from 'vitest';
+import { buildHeadline, httpRates, speedupOf } from './headline.ts';
+import { buildModel } from './model.ts';
+import { makeRun } from './test-support/fixtures.ts';
+
+const headline = (runs: RunFile[]) => buildHeadline(runs, buildModel(runs));
+
+describe('speedupOf', () => {
+  it('compares the best concurrent case with the sequential one of the same unit duration', () => {
+    const run = makeRun();
+    const entry = run.entries.find((e) => e.runtime === 'node' && e.scenario === 'timers')!;
+    const s = speedupOf(run, entry)!;
+    expect(s.sequential.case).toBe('sleep-sequential');
+    expect(s.concurrent.case).toBe('sleep-gather');
+    expect(s.speedup).toBeCloseTo(
+      s.concurrent.figures.throughput!.median / s.sequential.figures.throughput!.median,
+      10,
+    );
+    expect(s.speedup).toBeGreaterThan(150);
+    expect(s.efficiency).toBeGreaterThan(0.85);
+  });
+
+  it('does not pair a no-delay HTTP case with a delayed sequential one', () => {
+    const run = makeRun();
+    const entry = run.entries.find((e) => e.runtime === 'node' && e.scenario === 'http')!;
+    expect(speedupOf(run, entry)).toBeNull();
+  });
+});
+
+describe('buildHeadline', () => {
+  it('reads the concurrency gain per runtime, the HTTP winner and the 2-core caveat', () => {
+    const { text, caveats } = headline([makeRun()]);
+    expect(text).toMatch(
+      /^On node 20\.20\.2, running 200 timer waits concurrently \(gather\(\) of all sleeps\) was \d+× faster than awaiting them one by one \(efficiency \d+% of the physical limit\)\./,
+    );
+    expect(text).toMatch(
+      /The same comparison gave deno 2\.9\.6 \d+×, \d+% of the limit; bun 1\.4\.5 \d+×, \d+% of the limit\./,
+    );
+    expect(text).toContain('On raw HTTP request rate, bun 1.4.5 was fastest at');
+    expect(text).toMatch(/ahead of deno 2\.9\.6 \([\d,]+\/s, 1\.\d× slower\) and node 20\.20\.2/);
+    expect(caveats).toHaveLength(1);
+    expect(caveats[0]).toContain('only 2 CPU cores');
+    expect(caveats[0]).toContain('load generator competes with its own server');
+  });
+
+  it('has no core caveat on a bigger machine', () => {
+    expect(headline([makeRun({ cpuCount: 8 })]).caveats).toEqual([]);
+  });
+
+  it('has no core caveat when no HTTP scenario produced figures', () => {
+    const run = makeRun();
+    run.entries = run.entries.filter((e) => e.scenario !== 'http');
+    const { text, caveats } = headline([run]);
+    expect(caveats).toEqual([]);
+    expect(text).not.toContain('HTTP');
+  });
+
+  it('says which entries failed or were skipped and leaves failed runtimes out of the HTTP ranking', () => {
+    const run = makeRun({ failures: true });
+    expect(httpRates(run).map((r) => r.runtime)).toEqual(['deno', 'node']);
+    const { text } = headline([run]);
+    expect(text).toContain('deno 2.9.6 was fastest');
+    expect(text).toContain('1 runtime × scenario entry failed and 1 was skipped');
+  });
+
+  it('summarises a two-run comparison', () => {
+    const base = makeRun({ startedAt: '2026-11-24T10:00:00.000Z' });
+    const cand = makeRun({ startedAt: '2026-11-25T10:00:00.000Z', speed: 1.3, seed: 7 });
+    const { text } = headline([base, cand]);
+    expect(text).toMatch(
+      /^Figures below are from 2 runs; this summary reads the last one \(2026-11-25 10:00 UTC · bench-host\)\./,
+    );
+    expect(text).toMatch(/Against the first run, \d+ of \d+ headline figures got better, 0 got worse/);
+  });
+
+  it('copes with a run that has nothing to compare', () => {
+    const run = makeRun();
+    run.entries = [];
+    expect(headline([run]).text).toBe(
+      'No workload scenario produced both sequential and concurrent figures to compare.',
+    );
+    expect(buildHeadline([], buildModel([])).text).toBe('No results to report.');
+  });
+
+  it('warns about an interrupted run', () => {
+    const run = makeRun();
+    run.status = 'interrupted';
+    expect(headline([run]).caveats.some((c) => c.includes('"interrupted"'))).toBe(true);
+  });
+});
