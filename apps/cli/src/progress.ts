@@ -16,6 +16,7 @@ export class Progress {
   private done = 0;
   private busyMs = 0;
   private current = '';
+  private currentStarted = performance.now();
   private ticker: ReturnType<typeof setInterval> | null = null;
 
   constructor(out: ProgressSink, total: number) {
@@ -29,6 +30,7 @@ export class Progress {
 
   start(what: string): void {
     this.current = what;
+    this.currentStarted = performance.now();
     if (this.out.isTTY) this.draw();
   }
 
@@ -54,7 +56,10 @@ export class Progress {
 
   private draw(): void {
     const elapsed = performance.now() - this.started;
-    const eta = this.done > 0 ? formatDuration((this.busyMs / this.done) * (this.total - this.done)) : '?';
+    // Mean process time so far times what is left, minus what the running process has already used.
+    const left = (this.busyMs / Math.max(this.done, 1)) * (this.total - this.done);
+    const eta =
+      this.done > 0 ? formatDuration(Math.max(0, left - (performance.now() - this.currentStarted))) : '?';
     const line = `[${this.done}/${this.total}] ${this.current}  elapsed ${formatDuration(elapsed)}  ETA ${eta}`;
     this.out.write(`\r\x1b[2K${line}`);
   }
