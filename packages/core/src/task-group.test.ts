@@ -188,13 +188,17 @@ describe('TaskGroup.run', () => {
     await macrotask();
   });
 
-  it('lets a body cancellation propagate when no child failed', async () => {
+  it('a body cancellation cancels the children and propagates as it is', async () => {
     const cancel = new CancelledError('stop');
+    let child: Task<void> | undefined;
     await expect(
-      TaskGroup.run(() => {
+      TaskGroup.run((tg) => {
+        child = tg.createTask((signal) => sleep(60_000, { signal }));
         throw cancel;
       }),
     ).rejects.toBe(cancel);
+    expect(child?.cancelled()).toBe(true);
+    expect((child!.signal.reason as CancelledError).cause).toBe(cancel);
   });
 });
 

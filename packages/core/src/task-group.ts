@@ -12,8 +12,8 @@ const asyncDispose: typeof Symbol.asyncDispose =
  * A group of tasks that live and fail together, like `asyncio.TaskGroup`.
  *
  * - The group waits for every child, including children that children spawn.
- * - The first child failure (or a failure of the `run` body) aborts `tg.signal` and cancels every
- *   other child; the group then rejects with an {@link ExceptionGroup} of the real errors, in the
+ * - The first child failure (or a failure of the `run` body, cancellations included) aborts
+ *   `tg.signal` and cancels every other child; the group then rejects with an {@link ExceptionGroup} of the real errors, in the
  *   order they happened. Cancellations are never counted as errors, so a child cancelled by hand
  *   (`task.cancel()`) does not fail the group.
  * - `createTask` throws InvalidStateError once the group is finished.
@@ -60,7 +60,9 @@ export class TaskGroup implements AsyncDisposable {
     } catch (err) {
       bodyFailed = true;
       bodyError = err;
-      if (!isCancellation(err)) tg.#abortWith(err);
+      // Either way the children are cancelled (as asyncio does); only real errors are reported.
+      if (isCancellation(err)) tg.#abort(err);
+      else tg.#fail(err);
     }
     await tg.#close(false);
     if (tg.#errors.length > 0) throw new ExceptionGroup(tg.#errors);
@@ -76,7 +78,7 @@ export class TaskGroup implements AsyncDisposable {
 
   /**
    * Starts `fn` as a child task of the group. Throws InvalidStateError once the group is finished.
-   * While the group is shutting down after a failure it returns a task that is already cancelled
+   * While the group is shutting down it returns a task that is already cancelled
    * and never calls `fn`: JavaScript cannot interrupt a body that is still spawning (asyncio would
    * have cancelled it), and a throw here would add a spurious error to the ExceptionGroup.
    */
@@ -117,7 +119,7 @@ export class TaskGroup implements AsyncDisposable {
 
   #childDone(task: Task<unknown>): void {
     this.#tasks.delete(task);
-    if (taskState(task) === 'rejected') this.#abortWith(task.exception());
+    if (taskState(task) === 'rejected') this.#fail(task.exception());
     this.#maybeFinish();
   }
 
@@ -127,11 +129,16 @@ export class TaskGroup implements AsyncDisposable {
     this.#wake!();
   }
 
-  /** Records a real error and, the first time, cancels everything still running. */
-  #abortWith(err: unknown): void {
+  /** Records a real error and shuts the group down. */
+  #fail(err: unknown): void {
     this.#errors.push(err);
+    this.#abort(err);
+  }
+
+  /** The first time: aborts the group's signal and cancels every child still running. */
+  #abort(cause: unknown): void {
     if (this.#controller.signal.aborted) return;
-    const reason = new CancelledError('TaskGroup is shutting down after a failure', { cause: err });
+    const reason = new CancelledError('TaskGroup is shutting down', { cause });
     this.#controller.abort(reason);
     for (const task of this.#tasks) task.cancel(reason);
   }
