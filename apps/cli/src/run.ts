@@ -89,6 +89,12 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
 
   for (const r of runtimes) if (r.kind === null) note(`skipping ${r.info.note ?? r.info.name}`);
   if (pgUrl) notes.push('PostgreSQL URL given to the adapters (ASYNCBENCH_PG_URL); not stored here');
+  // db-pg builds no cases without a server: say so once instead of showing an empty scenario.
+  else if (scenarios.some((s) => s.id === 'db-pg')) {
+    note(
+      'db-pg skipped: no PostgreSQL configured (--pg-url or ASYNCBENCH_PG_URL; `npm run pg:up` starts one)',
+    );
+  }
 
   const run: RunFile = {
     schemaVersion: SCHEMA_VERSION,
