@@ -128,6 +128,25 @@ describe('TaskGroup.run', () => {
     await macrotask();
   });
 
+  it('nests: a failing inner group fails its task, and the outer group reports that', async () => {
+    const boom = new Error('inner boom');
+    const err = await rejection(
+      TaskGroup.run((outer) => {
+        outer.createTask(() =>
+          TaskGroup.run((inner) => {
+            inner.createTask(async () => {
+              throw boom;
+            });
+          }),
+        );
+      }),
+    );
+    const [nested] = (err as ExceptionGroup).errors;
+    expect(nested).toBeInstanceOf(ExceptionGroup);
+    expect((nested as ExceptionGroup).errors).toEqual([boom]);
+    await macrotask();
+  });
+
   it('a child cancelled by hand does not fail the group', async () => {
     const value = await TaskGroup.run(async (tg) => {
       const doomed = tg.createTask((signal) => sleep(60_000, { signal }));
