@@ -74,6 +74,13 @@ describe('summary', () => {
     expect(text).toContain('skipped: deno: not found');
   });
 
+  it('says when a scenario ran no cases', () => {
+    const e = entry('node', 'db-pg', [[]]);
+    expect(formatSummary(runFile([e], [{ id: 'db-pg', modes: ['sequential'] }]))).toContain(
+      'ok, no cases ran',
+    );
+  });
+
   it('shows failed repeats in the status column', () => {
     const e = entry('node', 'timers', [timers([1, 2, 3, 4])]);
     e.repeats.push({
