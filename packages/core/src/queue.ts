@@ -5,7 +5,6 @@
 import { abortReason } from './abort.ts';
 import { BinaryHeap } from './binary-heap.ts';
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from './errors.ts';
-import { RingBuffer } from './ring-buffer.ts';
 import { WaiterList } from './waiters.ts';
 
 /** Options of a waiting queue operation. */
@@ -34,12 +33,20 @@ function shutDownError(): QueueShutDown {
 export class Queue<T> implements AsyncIterable<T> {
   /** Capacity; 0 (or less) means unbounded. */
   readonly maxsize: number;
-  readonly #getters = new WaiterList<T>();
+  // TypeScript-private (plain properties) rather than #private: the put/get fast paths touch
+  // them on every call, and some engines (JSC) access #fields more slowly.
+  private readonly _getters = new WaiterList<T>();
   // Each putter carries its item as the waiter payload until a slot frees up.
-  readonly #putters = new WaiterList<void>();
-  readonly #joiners = new WaiterList<void>();
-  #unfinished = 0;
-  #isShutdown = false;
+  private readonly _putters = new WaiterList<void>();
+  private readonly _joiners = new WaiterList<void>();
+  private _unfinished = 0;
+  private _isShutdown = false;
+  /** Items stored, whatever the storage (kept here so subclasses need not count). */
+  private _size = 0;
+  // The FIFO storage: a power-of-two ring buffer (Array#shift would be O(n)).
+  private _ring: (T | undefined)[] = [];
+  private _head = 0;
+  private _mask = -1;
 
   /** @param maxsize capacity; 0 or less means unbounded. */
   constructor(maxsize = 0) {
@@ -48,17 +55,17 @@ export class Queue<T> implements AsyncIterable<T> {
 
   /** Number of items in the queue. */
   get size(): number {
-    return this._count();
+    return this._size;
   }
 
   /** True when the queue holds no item. */
   empty(): boolean {
-    return this._count() === 0;
+    return this._size === 0;
   }
 
   /** True when a bounded queue holds maxsize items (never for an unbounded queue). */
   full(): boolean {
-    return this.maxsize > 0 && this._count() >= this.maxsize;
+    return this.maxsize > 0 && this._size >= this.maxsize;
   }
 
   /**
@@ -66,19 +73,25 @@ export class Queue<T> implements AsyncIterable<T> {
    * with the signal's reason when aborted first (the item is then not added).
    */
   put(item: T, options?: QueueWaitOptions): Promise<void> {
+    // Fast path first (no options, room, not shut down): one producer putting to one consumer
+    // lives here, so it makes no call it can avoid and allocates nothing.
+    if (options === undefined && !this._isShutdown && (this.maxsize === 0 || this._size < this.maxsize)) {
+      this._add(item);
+      return RESOLVED;
+    }
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (this.#isShutdown) return Promise.reject(new QueueShutDown());
-    if (this.maxsize > 0 && this._count() >= this.maxsize) return this.#putters.wait(signal, item);
-    this.#add(item);
+    if (this._isShutdown) return Promise.reject(new QueueShutDown());
+    if (this.maxsize > 0 && this._size >= this.maxsize) return this._putters.wait(signal, item);
+    this._add(item);
     return RESOLVED;
   }
 
   /** Puts item without waiting; throws QueueFull when full, QueueShutDown after shutdown(). */
   putNowait(item: T): void {
-    if (this.#isShutdown) throw new QueueShutDown();
+    if (this._isShutdown) throw new QueueShutDown();
     if (this.full()) throw new QueueFull();
-    this.#add(item);
+    this._add(item);
   }
 
   /**
@@ -87,17 +100,18 @@ export class Queue<T> implements AsyncIterable<T> {
    * rejects with the signal's reason and takes no item.
    */
   get(options?: QueueWaitOptions): Promise<T> {
+    if (this._size > 0 && options === undefined) return Promise.resolve(this._take());
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (this._count() > 0) return Promise.resolve(this.#take());
-    if (this.#isShutdown) return Promise.reject(new QueueShutDown());
-    return this.#getters.wait(signal);
+    if (this._size > 0) return Promise.resolve(this._take());
+    if (this._isShutdown) return Promise.reject(new QueueShutDown());
+    return this._getters.wait(signal);
   }
 
   /** Removes and returns the next item without waiting; throws QueueEmpty, or QueueShutDown once shut down and drained. */
   getNowait(): T {
-    if (this._count() > 0) return this.#take();
-    throw this.#isShutdown ? new QueueShutDown() : new QueueEmpty();
+    if (this._size > 0) return this._take();
+    throw this._isShutdown ? new QueueShutDown() : new QueueEmpty();
   }
 
   /**
@@ -105,17 +119,17 @@ export class Queue<T> implements AsyncIterable<T> {
    * when called more times than items were put.
    */
   taskDone(): void {
-    if (this.#unfinished <= 0) throw new InvalidStateError('taskDone() called too many times');
-    this.#unfinished--;
-    if (this.#unfinished === 0) this.#joiners.resolveAll(undefined);
+    if (this._unfinished <= 0) throw new InvalidStateError('taskDone() called too many times');
+    this._unfinished--;
+    if (this._unfinished === 0) this._joiners.resolveAll(undefined);
   }
 
   /** Resolves once every item put so far has been marked done with taskDone(). */
   join(options?: QueueWaitOptions): Promise<void> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (this.#unfinished === 0) return RESOLVED;
-    return this.#joiners.wait(signal);
+    if (this._unfinished === 0) return RESOLVED;
+    return this._joiners.wait(signal);
   }
 
   /**
@@ -125,16 +139,17 @@ export class Queue<T> implements AsyncIterable<T> {
    * getter wakes with QueueShutDown.
    */
   shutdown(immediate = false): void {
-    this.#isShutdown = true;
+    this._isShutdown = true;
     if (immediate) {
-      const removed = this._count();
+      const removed = this._size;
       this._clear();
-      this.#unfinished = Math.max(0, this.#unfinished - removed);
-      if (this.#unfinished === 0) this.#joiners.resolveAll(undefined);
+      this._size = 0;
+      this._unfinished = Math.max(0, this._unfinished - removed);
+      if (this._unfinished === 0) this._joiners.resolveAll(undefined);
     }
     // Getters only wait when the queue is empty, so each of them now sees "shut down and drained".
-    this.#getters.rejectAll(shutDownError);
-    this.#putters.rejectAll(shutDownError);
+    this._getters.rejectAll(shutDownError);
+    this._putters.rejectAll(shutDownError);
   }
 
   /**
@@ -154,46 +169,63 @@ export class Queue<T> implements AsyncIterable<T> {
     }
   }
 
-  #add(item: T): void {
-    this.#unfinished++;
+  private _add(item: T): void {
+    this._unfinished++;
     // A waiting getter means the queue is empty: hand the item over without storing it.
-    if (this.#getters.resolveNext(item)) return;
+    if (this._getters.size !== 0 && this._getters.resolveNext(item)) return;
     this._push(item);
+    this._size++;
   }
 
-  #take(): T {
+  private _take(): T {
     const item = this._pop();
+    this._size--;
     // The freed slot goes to the first waiting putter, before any newcomer can take it.
-    const putter = this.#putters.shift();
-    if (putter !== null) {
-      this.#unfinished++;
+    if (this._putters.size !== 0) {
+      const putter = this._putters.shift()!;
+      this._unfinished++;
       this._push(putter.payload as T);
+      this._size++;
       putter.resolve(undefined);
     }
     return item;
   }
 
-  // Storage hooks, overridden by LifoQueue and PriorityQueue (as in asyncio's _put/_get).
-  readonly #ring = new RingBuffer<T>();
+  // Storage hooks, overridden by LifoQueue and PriorityQueue (as asyncio's _put/_get); the
+  // size is counted by the callers above.
 
   /** @internal Stores an item. */
   protected _push(item: T): void {
-    this.#ring.push(item);
+    const ring = this._ring;
+    if (this._size === ring.length) this._grow();
+    this._ring[(this._head + this._size) & this._mask] = item;
   }
 
-  /** @internal Removes the next item; only called when _count() > 0. */
+  /** @internal Removes the next item; only called when the queue is not empty. */
   protected _pop(): T {
-    return this.#ring.shift() as T;
-  }
-
-  /** @internal Number of stored items. */
-  protected _count(): number {
-    return this.#ring.length;
+    const ring = this._ring;
+    const item = ring[this._head] as T;
+    // Drop the reference so a consumed item can be collected.
+    ring[this._head] = undefined;
+    this._head = (this._head + 1) & this._mask;
+    return item;
   }
 
   /** @internal Forgets every stored item. */
   protected _clear(): void {
-    this.#ring.clear();
+    this._ring = [];
+    this._head = 0;
+    this._mask = -1;
+  }
+
+  private _grow(): void {
+    const old = this._ring;
+    const cap = old.length === 0 ? 16 : old.length * 2;
+    const next = new Array<T | undefined>(cap).fill(undefined);
+    for (let i = 0; i < this._size; i++) next[i] = old[(this._head + i) & this._mask];
+    this._ring = next;
+    this._head = 0;
+    this._mask = cap - 1;
   }
 }
 
@@ -209,9 +241,6 @@ export class LifoQueue<T> extends Queue<T> {
     return this.#stack.pop() as T;
   }
 
-  protected override _count(): number {
-    return this.#stack.length;
-  }
 
   protected override _clear(): void {
     this.#stack.length = 0;
@@ -250,9 +279,6 @@ export class PriorityQueue<T> extends Queue<T> {
     return this.#heap.pop() as T;
   }
 
-  protected override _count(): number {
-    return this.#heap.length;
-  }
 
   protected override _clear(): void {
     this.#heap.clear();

@@ -12,12 +12,18 @@ export class Waiter<T> {
   prev: Waiter<T> | null = null;
   next: Waiter<T> | null = null;
   /** False once the waiter left the line (served, aborted or rejected); guards double removal. */
-  linked = false;
-  payload: unknown = undefined;
-  resolve: (value: T) => void = noop;
-  reject: (reason: unknown) => void = noop;
+  linked = true;
   /** Removes the abort listener; replaced when the wait has a signal. */
   detach: () => void = noop;
+  readonly resolve: (value: T) => void;
+  readonly reject: (reason: unknown) => void;
+  readonly payload: unknown;
+
+  constructor(resolve: (value: T) => void, reject: (reason: unknown) => void, payload: unknown) {
+    this.resolve = resolve;
+    this.reject = reject;
+    this.payload = payload;
+  }
 }
 
 /**
@@ -36,12 +42,9 @@ export class WaiterList<T> {
    */
   wait(signal?: AbortSignal, payload?: unknown): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const w = new Waiter<T>();
-    w.payload = payload;
-    const promise = new Promise<T>((resolve, reject) => {
-      w.resolve = resolve;
-      w.reject = reject;
-    });
+    // One executor shared by every wait: no closure is allocated per parked caller.
+    const promise = new Promise<T>(this._capture);
+    const w = new Waiter<T>(this._resolve, this._reject, payload);
     this.push(w);
     if (signal !== undefined) {
       w.detach = onAbort(signal, (reason) => {
@@ -50,6 +53,13 @@ export class WaiterList<T> {
     }
     return promise;
   }
+
+  private _resolve: (value: T) => void = noop;
+  private _reject: (reason: unknown) => void = noop;
+  private readonly _capture = (resolve: (value: T) => void, reject: (reason: unknown) => void): void => {
+    this._resolve = resolve;
+    this._reject = reject;
+  };
 
   /** Appends a waiter (normally via wait()). */
   push(w: Waiter<T>): void {
@@ -66,7 +76,17 @@ export class WaiterList<T> {
   shift(): Waiter<T> | null {
     const w = this.head;
     if (w === null) return null;
-    this.remove(w);
+    // The head case of remove(), inlined: this is the hot path of every hand-over.
+    const next = w.next;
+    this.head = next;
+    if (next === null) this.tail = null;
+    else {
+      next.prev = null;
+      w.next = null;
+    }
+    w.linked = false;
+    this.size--;
+    w.detach();
     return w;
   }
 
