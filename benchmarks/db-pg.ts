@@ -126,8 +126,8 @@ export const dbPg = defineScenario<DbPgParams>({
     'not set.',
   params: {
     quick: { rows: 1000, units: 50, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
-    default: { rows: 10_000, units: 300, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
-    full: { rows: 50_000, units: 2000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
+    default: { rows: 10_000, units: 200, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
+    full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
   },
   modes: ['sequential', 'concurrent'],
   async cases(p, platform) {
