@@ -29,8 +29,3 @@ export function seededBytes(seed: number, size: number): Uint8Array {
   for (let i = 0; i < size; i++) bytes[i] = 32 + Math.floor(random() * 95);
   return bytes;
 }
-
-/** Resolves after every promise has, rethrowing the first failure — Promise.all without the results. */
-export async function all(promises: readonly Promise<unknown>[]): Promise<void> {
-  await Promise.all(promises);
-}
