@@ -1,0 +1,78 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRuntimes, runtimeNames } from './runtimes.ts';
+
+let dir: string;
+const versions: Record<string, string> = {};
+const probe = async (binary: string) => {
+  const v = versions[binary.split('/').pop()!];
+  if (v === undefined) throw new Error('exit code 1');
+  return v;
+};
+
+async function exe(path: string, version: string | null): Promise<string> {
+  await writeFile(path, '#!/bin/sh\n');
+  await chmod(path, 0o755);
+  if (version !== null) versions[path.split('/').pop()!] = version;
+  return path;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'asyncbench-rt-'));
+  await mkdir(join(dir, 'root/node_modules/.bin'), { recursive: true });
+  await mkdir(join(dir, 'path'));
+  await exe(join(dir, 'root/node_modules/.bin/deno'), 'deno 2.9.6 (stable)\nv8 1\n');
+  await exe(join(dir, 'path/bun'), '1.4.5\n');
+  await exe(join(dir, 'canary'), 'deno 3.0.0-canary (canary)\n');
+  await exe(join(dir, 'broken'), null);
+  await exe(join(dir, 'node'), 'v22.1.0\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('findRuntimes', () => {
+  it('prefers flag, then pinned devDependency, then PATH; node is the running Node', async () => {
+    const found = await findRuntimes(
+      runtimeNames(null, [{ name: 'deno-canary', path: join(dir, 'canary') }]),
+      [{ name: 'deno-canary', path: join(dir, 'canary') }],
+      join(dir, 'root'),
+      { explicitNames: false, probe, env: { PATH: join(dir, 'path') }, execPath: join(dir, 'node') },
+    );
+    expect(found.map((f) => [f.info.name, f.kind, f.info.version, f.info.source, f.explicit])).toEqual([
+      ['node', 'node', '22.1.0', 'path', false],
+      ['deno', 'deno', '2.9.6', 'devDependency', false],
+      ['bun', 'bun', '1.4.5', 'path', false],
+      ['deno-canary', 'deno', '3.0.0-canary', 'flag', true],
+    ]);
+    expect(found[3]!.info.note).toBe('custom deno build');
+  });
+
+  it('keeps missing, broken and mismatched binaries as missing with a note', async () => {
+    const flags = [
+      { name: 'deno', path: '/nonexistent/deno' },
+      { name: 'bun', path: join(dir, 'canary') },
+      { name: 'odd', path: join(dir, 'broken') },
+    ];
+    const found = await findRuntimes(['deno', 'bun', 'odd'], flags, join(dir, 'root'), {
+      explicitNames: true,
+      probe,
+      env: { PATH: '' },
+    });
+    expect(found.every((f) => f.kind === null && f.info.status === 'missing' && f.explicit)).toBe(true);
+    expect(found[0]!.info.note).toMatch(/\/nonexistent\/deno not found/);
+    expect(found[1]!.info.note).toMatch(/is deno 3\.0\.0-canary, not bun/);
+    expect(found[2]!.info.note).toMatch(/--version failed/);
+    const none = await findRuntimes(['bun'], [], join(dir, 'nowhere'), {
+      explicitNames: false,
+      probe,
+      env: { PATH: '' },
+    });
+    expect(none[0]!.info).toMatchObject({
+      status: 'missing',
+      note: 'bun: not found (no pinned devDependency, not on PATH)',
+    });
+  });
+});
