@@ -16,6 +16,12 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+// `asyncbench list | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
 try {
   process.exitCode = await main(process.argv.slice(2), io, controller.signal);
