@@ -106,7 +106,9 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     },
   });
 
-  const config = (spec: ChartView): ChartConfiguration<'bar'> => {
+  const config = (spec: ChartView, canvasWidth: number): ChartConfiguration<'bar'> => {
+    // A phone cannot fit "scenario: what" on one line; Chart.js would squeeze the letters instead.
+    const titleFor = (width: number): string | string[] => (width < 640 ? spec.titleLines : spec.title);
     const fg = cssVar('--fg', '#1b1f24');
     const muted = cssVar('--muted', '#57606a');
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
@@ -134,12 +136,20 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
       options: {
         responsive: true,
         maintainAspectRatio: false,
+        onResize(chart, size) {
+          chart.options.plugins!.title!.text = titleFor(size.width);
+        },
         // Static report: no animation, so the first paint is the final one (and screenshots are stable).
         animation: false,
         color: fg,
         font: { family: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
         plugins: {
-          title: { display: true, text: spec.title, color: fg, font: { size: 15, weight: 'bold' } },
+          title: {
+            display: true,
+            text: titleFor(canvasWidth),
+            color: fg,
+            font: { size: 15, weight: 'bold' },
+          },
           legend: { position: 'top', labels: { color: fg, boxWidth: 14 } },
           tooltip: {
             callbacks: {
@@ -191,7 +201,9 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     for (const c of charts.splice(0)) c.destroy();
     for (const spec of data.charts) {
       const canvas = document.getElementById(`chart-${spec.id}`);
-      if (canvas instanceof HTMLCanvasElement) charts.push(new Chart(canvas, config(spec)) as ChartJs<'bar'>);
+      if (!(canvas instanceof HTMLCanvasElement)) continue;
+      const width = canvas.parentElement?.clientWidth ?? 800;
+      charts.push(new Chart(canvas, config(spec, width)) as ChartJs<'bar'>);
     }
   };
   drawAll();

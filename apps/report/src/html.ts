@@ -66,7 +66,7 @@ function renderChart(chart: ChartView): string {
   // chart.id is built from a slug of the scenario id ([a-z0-9-] only), so it is safe in attributes.
   return `<figure class="chart" aria-labelledby="h-${chart.id}">
 <h3 id="h-${chart.id}" class="visually-hidden">${escapeHtml(chart.title)}</h3>
-<div class="canvas-box"><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
+<div class="canvas-box${chart.labels.length === 1 ? ' compact' : ''}"><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
 ${renderTable(chart.table)}
 <div class="downloads" role="group" aria-label="${escapeHtml(`Download the figures of ${chart.title}`)}">
 <button type="button" data-download="csv" data-chart="${chart.id}">Download CSV</button>

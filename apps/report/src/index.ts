@@ -32,7 +32,14 @@ let chartJsSource: string | undefined;
  */
 function chartJs(): string {
   if (chartJsSource === undefined) {
-    const main = createRequire(import.meta.url).resolve('chart.js');
+    let main: string;
+    try {
+      main = createRequire(import.meta.url).resolve('chart.js');
+    } catch (error) {
+      throw new Error('@asyncbench/report: cannot find the chart.js package to inline into the report', {
+        cause: error,
+      });
+    }
     chartJsSource = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8');
   }
   return chartJsSource;

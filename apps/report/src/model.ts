@@ -64,6 +64,8 @@ export interface ChartView {
   /** Unique in the document, [a-z0-9-] only (used for element ids and download file names). */
   id: string;
   title: string;
+  /** The title as [scenario, what this chart shows], drawn on two lines where the chart is narrow. */
+  titleLines: string[];
   /** One sentence for screen readers (aria-label); the table carries the numbers. */
   summary: string;
   xTitle: string;
@@ -349,10 +351,12 @@ function throughputChart(
   cases: readonly CaseInfo[],
 ): ChartView {
   const title = `${scenario.label}: throughput, ${mode}`;
+  const titleLines = [scenario.label, `throughput, ${mode}`];
   const columns = ['Throughput median (units/s)', 'Min', 'Max', 'Wall median (ms)', 'Ideal (ms)', 'Status'];
   return {
     id: `${scenario.anchor}-throughput-${mode}`,
     title,
+    titleLines,
     summary: `Bar chart of units per second for the ${MODE_LABEL[mode]} cases of ${scenario.label}, one bar per runtime, higher is better. Exact figures in the table below.`,
     xTitle: `case (${MODE_LABEL[mode]})`,
     yTitle: 'units/s, higher is better',
@@ -396,6 +400,7 @@ function latencyChart(
   cases: readonly CaseInfo[],
 ): ChartView {
   const title = `${scenario.label}: latency per unit, ${mode}`;
+  const titleLines = [scenario.label, `latency per unit, ${mode}`];
   // Categories are case x series; datasets are the percentiles, so each group reads p50 -> p99.
   const pairs = cases.flatMap((c) => series.map((s) => ({ c, s })));
   const datasets: DatasetView[] = PERCENTILES.map((p, i) => {
@@ -421,6 +426,7 @@ function latencyChart(
   return {
     id: `${scenario.anchor}-latency-${mode}`,
     title,
+    titleLines,
     summary: `Bar chart of per-unit latency percentiles p50, p90 and p99 in milliseconds for the ${mode} cases of ${scenario.label}, grouped by case and runtime, lower is better.`,
     xTitle: 'case · runtime',
     yTitle: 'ms per unit, lower is better',
@@ -456,9 +462,11 @@ function efficiencyChart(
   cases: readonly CaseInfo[],
 ): ChartView {
   const title = `${scenario.label}: measured versus the physical limit`;
+  const titleLines = [scenario.label, `measured versus the physical limit`];
   return {
     id: `${scenario.anchor}-efficiency`,
     title,
+    titleLines,
     summary: `Bar chart of efficiency, the ideal wall time divided by the measured wall time in percent, for every mode of ${scenario.label}; 100% is the physical limit.`,
     xTitle: 'mode: case',
     yTitle: '% of ideal (ideal / measured wall)',
@@ -507,6 +515,7 @@ function microChart(
   cases: readonly CaseInfo[],
 ): ChartView {
   const title = `${scenario.label}: operations per second`;
+  const titleLines = [scenario.label, `operations per second`];
   const datasets = datasetsFor(runs, series, scenario.id, cases, 'opsPerSec');
   const values = datasets.flatMap((d) => d.values).filter((v): v is number => v !== null && v > 0);
   // Cases of one scenario can differ by orders of magnitude (gather of 10 vs 1000): log keeps both visible.
@@ -543,6 +552,7 @@ function microChart(
   return {
     id: `${scenario.anchor}-micro`,
     title,
+    titleLines,
     summary: `Bar chart of operations per second for each micro case of ${scenario.label}, one bar per runtime, higher is better${logScale ? ', logarithmic scale' : ''}.`,
     xTitle: 'case',
     yTitle: `ops/s${logScale ? ' (log scale)' : ''}, higher is better`,

@@ -46,6 +46,9 @@ nav.toc ul { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0; list-
 figure.chart { margin: 1.25rem 0 2rem; padding: 0.75rem; background: var(--card); border: 1px solid var(--border); border-radius: 8px; }
 .canvas-box { position: relative; height: 340px; width: 100%; }
 .canvas-box canvas { display: block; }
+/* A chart of one category (one case, three runtimes) needs less height to read well. */
+.canvas-box.compact { height: 260px; }
+.comparison td:nth-child(6) { white-space: nowrap; }
 figcaption { font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0 0.5rem; }
 .table-wrap { overflow-x: auto; margin: 0.75rem 0 0.5rem; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; font-size: 0.875rem; font-variant-numeric: tabular-nums; }
@@ -72,7 +75,8 @@ table:not(.env):not(.comparison) td:last-child { min-width: 8.5rem; }
 .status-word { font-weight: 700; color: var(--missing); text-transform: uppercase; font-size: 0.8rem; letter-spacing: 0.04em; }
 details summary { cursor: pointer; }
 pre.stderr { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.8rem; max-height: 20rem; overflow: auto; background: var(--bg); border: 1px solid var(--border); padding: 0.5rem; }
-.env th[scope="row"] { white-space: nowrap; }
+.env th[scope="row"] { white-space: nowrap; width: 1%; }
+.env td, .env thead th { white-space: normal; overflow-wrap: anywhere; }
 footer.page { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; margin-top: 3rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 40rem) {
@@ -82,8 +86,11 @@ footer.page { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; mar
   h2 { font-size: 1.25rem; }
   .headline { font-size: 1rem; }
   figure.chart { padding: 0.5rem; margin-left: -0.25rem; margin-right: -0.25rem; }
-  .canvas-box { height: 300px; }
-  th[scope="row"] { min-width: 8rem; }
+  /* Narrow charts spend more height on rotated labels; keep the plot area readable. */
+  .canvas-box, .canvas-box.compact { height: 380px; }
+  th[scope="row"] { min-width: 7rem; }
+  table { font-size: 0.8rem; }
+  .env th[scope="row"] { min-width: 0; }
 }
 @media print { .downloads { display: none; } figure.chart { break-inside: avoid; } }
 `;
