@@ -1,7 +1,8 @@
 /** Condition — asyncio.Condition semantics with abortable waiting. */
-import type { AcquireOptions } from './semaphore.ts';
+
 import { InvalidStateError } from './errors.ts';
 import { Lock } from './lock.ts';
+import type { AcquireOptions } from './semaphore.ts';
 import { WaiterList } from './waiters.ts';
 
 /**

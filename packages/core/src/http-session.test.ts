@@ -21,7 +21,10 @@ describe('HttpSession', () => {
   });
 
   it('request() returns the Response with its body unread, and sends method, headers and body', async () => {
-    const session = new HttpSession({ baseUrl: server.url, headers: { 'x-session': 's', 'x-test': 'default' } });
+    const session = new HttpSession({
+      baseUrl: server.url,
+      headers: { 'x-session': 's', 'x-test': 'default' },
+    });
     const res = await session.request('POST', 'echo', { body: 'payload', headers: { 'x-test': 'override' } });
     expect(res.status).toBe(200);
     expect(res.bodyUsed).toBe(false);
@@ -78,7 +81,9 @@ describe('HttpSession', () => {
     await server.waitForHeld(1);
     ac.abort(new Error('caller gave up'));
     await expect(p).rejects.toThrow('caller gave up');
-    await expect(session.text('text', { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(session.text('text', { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     server.release();
     session.close();
   });

@@ -141,7 +141,10 @@ export class HttpSession {
     const timer =
       timeoutMs === undefined
         ? undefined
-        : setTimeout(() => abort(new TimeoutError(`${method} ${href} timed out after ${timeoutMs} ms`)), timeoutMs);
+        : setTimeout(
+            () => abort(new TimeoutError(`${method} ${href} timed out after ${timeoutMs} ms`)),
+            timeoutMs,
+          );
     try {
       return await this.#slots(() => this.#exchange(method, href, options, signal, read), { signal });
     } catch (err) {
@@ -163,7 +166,9 @@ export class HttpSession {
     read: (res: Response) => R | Promise<R>,
   ): Promise<R> {
     const headers = new Headers(this.#headers);
-    if (options.headers) new Headers(options.headers).forEach((value, key) => headers.set(key, value));
+    if (options.headers) {
+      for (const [key, value] of new Headers(options.headers)) headers.set(key, value);
+    }
     const res = await fetch(href, { method, headers, body: options.body ?? null, signal });
     if (!res.ok) {
       // Cancel the unread body so the runtime can release the connection.

@@ -81,9 +81,12 @@ describe('limit', () => {
     const first = run(() => g.promise);
     const ac = new AbortController();
     let ran = false;
-    const aborted = run(() => {
-      ran = true;
-    }, { signal: ac.signal });
+    const aborted = run(
+      () => {
+        ran = true;
+      },
+      { signal: ac.signal },
+    );
     expect(run.pendingCount).toBe(1);
     ac.abort();
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });

@@ -1,7 +1,7 @@
 /** Lock — asyncio.Lock semantics with fair, abortable waiting. */
 import { abortReason } from './abort.ts';
-import type { AcquireOptions } from './semaphore.ts';
 import { InvalidStateError } from './errors.ts';
+import type { AcquireOptions } from './semaphore.ts';
 import { WaiterList } from './waiters.ts';
 
 const RESOLVED: Promise<void> = Promise.resolve();

@@ -50,7 +50,7 @@ export class Queue<T> implements AsyncIterable<T> {
 
   /** @param maxsize capacity; 0 or less means unbounded. */
   constructor(maxsize = 0) {
-    this.maxsize = maxsize > 0 ? maxsize : 0;
+    this.maxsize = Math.max(0, maxsize);
   }
 
   /** Number of items in the queue. */
@@ -241,7 +241,6 @@ export class LifoQueue<T> extends Queue<T> {
     return this.#stack.pop() as T;
   }
 
-
   protected override _clear(): void {
     this.#stack.length = 0;
   }
@@ -278,7 +277,6 @@ export class PriorityQueue<T> extends Queue<T> {
   protected override _pop(): T {
     return this.#heap.pop() as T;
   }
-
 
   protected override _clear(): void {
     this.#heap.clear();

@@ -113,9 +113,12 @@ describe('Semaphore', () => {
     const sem = new Semaphore(0);
     const ac = new AbortController();
     let ran = false;
-    const p = sem.use(() => {
-      ran = true;
-    }, { signal: ac.signal });
+    const p = sem.use(
+      () => {
+        ran = true;
+      },
+      { signal: ac.signal },
+    );
     ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(ran).toBe(false);

@@ -37,13 +37,24 @@ export async function startTestServer(): Promise<TestServer> {
   let maxInFlight = 0;
   const heldWatchers: Array<() => void> = [];
 
-  async function handle(method: string, path: string, header: (name: string) => string | null, body: string): Promise<Answer> {
-    const json = (value: unknown, status = 200): Answer => ({ status, body: JSON.stringify(value), contentType: 'application/json' });
+  async function handle(
+    method: string,
+    path: string,
+    header: (name: string) => string | null,
+    body: string,
+  ): Promise<Answer> {
+    const json = (value: unknown, status = 200): Answer => ({
+      status,
+      body: JSON.stringify(value),
+      contentType: 'application/json',
+    });
     if (path === '/text') return { status: 200, body: 'hello', contentType: 'text/plain' };
     if (path === '/json') return json({ ok: true });
-    if (path === '/echo') return json({ method, xTest: header('x-test'), session: header('x-session'), body });
+    if (path === '/echo')
+      return json({ method, xTest: header('x-test'), session: header('x-session'), body });
     const status = /^\/status\/(\d{3})$/.exec(path);
-    if (status) return { status: Number(status[1]), body: 'error body '.repeat(100), contentType: 'text/plain' };
+    if (status)
+      return { status: Number(status[1]), body: 'error body '.repeat(100), contentType: 'text/plain' };
     if (path === '/hold') {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -58,7 +69,12 @@ export async function startTestServer(): Promise<TestServer> {
   }
 
   async function handleRequest(req: Request): Promise<Response> {
-    const a = await handle(req.method, new URL(req.url).pathname, (n) => req.headers.get(n), await req.text());
+    const a = await handle(
+      req.method,
+      new URL(req.url).pathname,
+      (n) => req.headers.get(n),
+      await req.text(),
+    );
     return new Response(a.body, { status: a.status, headers: { 'content-type': a.contentType } });
   }
 
@@ -118,7 +134,11 @@ export async function startTestServer(): Promise<TestServer> {
 interface NodeHttp {
   createServer(
     handler: (
-      req: AsyncIterable<Uint8Array> & { method?: string; url?: string; headers: Record<string, string | string[] | undefined> },
+      req: AsyncIterable<Uint8Array> & {
+        method?: string;
+        url?: string;
+        headers: Record<string, string | string[] | undefined>;
+      },
       res: { writeHead(status: number, headers: Record<string, string>): void; end(body: string): void },
     ) => void,
   ): {
@@ -130,7 +150,12 @@ interface NodeHttp {
 }
 
 async function startNodeServer(
-  handle: (method: string, path: string, header: (n: string) => string | null, body: string) => Promise<Answer>,
+  handle: (
+    method: string,
+    path: string,
+    header: (n: string) => string | null,
+    body: string,
+  ) => Promise<Answer>,
 ): Promise<{ port: number; stop: () => Promise<void> }> {
   // A variable specifier keeps TypeScript (and bundlers) from resolving a Node-only module.
   const specifier = 'node:http';
