@@ -23,12 +23,15 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
       ? Math.round(v).toLocaleString('en-US')
       : Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 
+  /** The value axis: y for upright bars, x for sideways ones (spec.horizontal). */
+  const valueScale = (chart: ChartJs<'bar'>, spec: ChartView) => chart.scales[spec.horizontal ? 'x' : 'y']!;
+
   /** Min-max whiskers over repeats: Chart.js has no error bars, so draw them after the bars. */
   const errorBars = (spec: ChartView): Plugin<'bar'> => ({
     id: 'asyncbenchErrorBars',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
-      const y = chart.scales.y!;
+      const scale = valueScale(chart, spec);
       ctx.save();
       ctx.strokeStyle = cssVar('--fg', '#1b1f24');
       ctx.lineWidth = 1.25;
@@ -38,17 +41,25 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
           const lo = ds.low[i];
           const hi = ds.high[i];
           if (lo == null || hi == null || hi <= lo || (spec.logScale && lo <= 0)) return;
-          const bar = element as unknown as { x: number; width: number };
-          const top = y.getPixelForValue(hi);
-          const bottom = y.getPixelForValue(lo);
-          const cap = Math.max(2, Math.min(6, bar.width / 4));
+          const bar = element as unknown as { x: number; y: number; width: number; height: number };
+          const from = scale.getPixelForValue(lo);
+          const to = scale.getPixelForValue(hi);
+          // Along the value axis from min to max, with a cap across the bar at each end.
+          const at = spec.horizontal ? bar.y : bar.x;
+          const cap = Math.max(2, Math.min(6, (spec.horizontal ? bar.height : bar.width) / 4));
+          const line = (a: number, b: number, c: number, d: number) => {
+            if (spec.horizontal) {
+              ctx.moveTo(b, a);
+              ctx.lineTo(d, c);
+            } else {
+              ctx.moveTo(a, b);
+              ctx.lineTo(c, d);
+            }
+          };
           ctx.beginPath();
-          ctx.moveTo(bar.x, top);
-          ctx.lineTo(bar.x, bottom);
-          ctx.moveTo(bar.x - cap, top);
-          ctx.lineTo(bar.x + cap, top);
-          ctx.moveTo(bar.x - cap, bottom);
-          ctx.lineTo(bar.x + cap, bottom);
+          line(at, from, at, to);
+          line(at - cap, from, at + cap, from);
+          line(at - cap, to, at + cap, to);
           ctx.stroke();
         });
       });
@@ -69,11 +80,15 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
         if (!chart.isDatasetVisible(di)) return;
         chart.getDatasetMeta(di).data.forEach((element, i) => {
           const text = ds.missing[i];
-          const x = (element as unknown as { x: number }).x;
-          if (!text || !Number.isFinite(x)) return;
+          const { x, y } = element as unknown as { x: number; y: number };
+          if (!text || !Number.isFinite(spec.horizontal ? y : x)) return;
           ctx.save();
-          ctx.translate(x, chartArea.bottom - 6);
-          ctx.rotate(-Math.PI / 2);
+          if (spec.horizontal) {
+            ctx.translate(chartArea.left + 6, y);
+          } else {
+            ctx.translate(x, chartArea.bottom - 6);
+            ctx.rotate(-Math.PI / 2);
+          }
           ctx.fillText(`✕ ${text}`, 0, 0);
           ctx.restore();
         });
@@ -82,26 +97,35 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     },
   });
 
-  /** A dashed horizontal line, e.g. the 100% physical limit on efficiency charts. */
+  /** A dashed line across the value axis, e.g. the 100% physical limit on efficiency charts. */
   const refLine = (spec: ChartView): Plugin<'bar'> => ({
     id: 'asyncbenchRefLine',
     afterDatasetsDraw(chart) {
       if (!spec.refLine) return;
       const { ctx, chartArea } = chart;
-      const py = chart.scales.y!.getPixelForValue(spec.refLine.value);
+      const p = valueScale(chart, spec).getPixelForValue(spec.refLine.value);
       ctx.save();
       ctx.strokeStyle = cssVar('--fg', '#1b1f24');
       ctx.fillStyle = cssVar('--fg', '#1b1f24');
       ctx.setLineDash([6, 4]);
       ctx.lineWidth = 1.5;
       ctx.beginPath();
-      ctx.moveTo(chartArea.left, py);
-      ctx.lineTo(chartArea.right, py);
-      ctx.stroke();
       ctx.font = '12px system-ui, sans-serif';
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'bottom';
-      ctx.fillText(spec.refLine.label, chartArea.right - 4, py - 3);
+      if (spec.horizontal) {
+        ctx.moveTo(p, chartArea.top);
+        ctx.lineTo(p, chartArea.bottom);
+        ctx.stroke();
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'top';
+        ctx.fillText(spec.refLine.label, p - 4, chartArea.top + 2);
+      } else {
+        ctx.moveTo(chartArea.left, p);
+        ctx.lineTo(chartArea.right, p);
+        ctx.stroke();
+        ctx.textAlign = 'right';
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(spec.refLine.label, chartArea.right - 4, p - 3);
+      }
       ctx.restore();
     },
   });
@@ -117,9 +141,32 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     const logMin =
       spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
     const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
-    const yMax = spec.refLine
+    const max = spec.refLine
       ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
       : undefined;
+    const categoryAxis = {
+      title: { display: true, text: spec.xTitle, color: fg },
+      ticks: { color: muted, autoSkip: false },
+      grid: { color: grid },
+    };
+    const valueAxis = {
+      type: spec.logScale ? ('logarithmic' as const) : ('linear' as const),
+      beginAtZero: !spec.logScale,
+      ...(max !== undefined ? { suggestedMax: max } : {}),
+      ...(logMin !== undefined ? { min: logMin } : {}),
+      title: { display: true, text: spec.yTitle, color: fg },
+      ticks: {
+        color: muted,
+        // Log axes: label only 1, 2 and 5 times a power of ten, or the labels collide.
+        callback: (v: number | string) => {
+          const n = Number(v);
+          if (!spec.logScale) return formatValue(n);
+          const lead = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
+          return [1, 2, 5].some((k) => Math.abs(lead - k) < 1e-6) ? compact.format(n) : '';
+        },
+      },
+      grid: { color: grid },
+    };
     return {
       type: 'bar',
       data: {
@@ -134,6 +181,7 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
         })),
       },
       options: {
+        indexAxis: spec.horizontal ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
         onResize(chart, size) {
@@ -166,31 +214,7 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
             },
           },
         },
-        scales: {
-          x: {
-            title: { display: true, text: spec.xTitle, color: fg },
-            ticks: { color: muted },
-            grid: { color: grid },
-          },
-          y: {
-            type: spec.logScale ? 'logarithmic' : 'linear',
-            beginAtZero: !spec.logScale,
-            ...(yMax !== undefined ? { suggestedMax: yMax } : {}),
-            ...(logMin !== undefined ? { min: logMin } : {}),
-            title: { display: true, text: spec.yTitle, color: fg },
-            ticks: {
-              color: muted,
-              // Log axes: label only 1, 2 and 5 times a power of ten, or the labels collide.
-              callback: (v) => {
-                const n = Number(v);
-                if (!spec.logScale) return formatValue(n);
-                const lead = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
-                return [1, 2, 5].some((k) => Math.abs(lead - k) < 1e-6) ? compact.format(n) : '';
-              },
-            },
-            grid: { color: grid },
-          },
-        },
+        scales: spec.horizontal ? { y: categoryAxis, x: valueAxis } : { x: categoryAxis, y: valueAxis },
       },
       plugins: [errorBars(spec), missingMarks(spec), refLine(spec)],
     };

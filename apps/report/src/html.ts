@@ -62,11 +62,16 @@ function renderTable(table: TableView, className = ''): string {
   return `<div class="table-wrap"><table${cls}><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+function boxClass(chart: ChartView): string {
+  if (chart.horizontal) return ' sideways';
+  return chart.labels.length === 1 ? ' compact' : '';
+}
+
 function renderChart(chart: ChartView): string {
   // chart.id is built from a slug of the scenario id ([a-z0-9-] only), so it is safe in attributes.
   return `<figure class="chart" aria-labelledby="h-${chart.id}">
 <h3 id="h-${chart.id}" class="visually-hidden">${escapeHtml(chart.title)}</h3>
-<div class="canvas-box${chart.labels.length === 1 ? ' compact' : ''}"><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
+<div class="canvas-box${boxClass(chart)}"${chart.height ? ` style="height: ${Math.round(chart.height)}px"` : ''}><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
 ${renderTable(chart.table)}
 <div class="downloads" role="group" aria-label="${escapeHtml(`Download the figures of ${chart.title}`)}">
 <button type="button" data-download="csv" data-chart="${chart.id}">Download CSV</button>

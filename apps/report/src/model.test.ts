@@ -59,26 +59,25 @@ describe('buildModel: workload scenarios', () => {
 
   it('puts cases on the x axis and one dataset per runtime, medians with min/max from the repeats', () => {
     const c = chart(timers.charts, 'throughput-concurrent');
-    expect(c.labels).toEqual([
-      ['gather() of all sleeps'],
-      ['all sleeps started, a', 'Semaphore(20) lets 20 wait', 'at once'],
-    ]);
+    expect(c.labels).toHaveLength(6);
+    expect(c.labels[0]).toEqual(['gather() of all sleeps']);
+    expect(c.labels[3]).toEqual(['all sleeps started, a', 'Semaphore(20) lets 20 wait', 'at once']);
     expect(c.datasets.map((d) => d.label)).toEqual(['node 20.20.2', 'deno 2.9.6', 'bun 1.4.5']);
     const run = makeRun();
     const agg = run.entries.find((e) => e.runtime === 'deno' && e.scenario === 'timers')!.cases[2]!;
     expect(c.datasets[1]!.values[0]).toBe(agg.figures.throughput!.median);
     expect(c.datasets[1]!.low[0]).toBe(agg.figures.throughput!.min);
     expect(c.datasets[1]!.high[0]).toBe(agg.figures.throughput!.max);
-    expect(c.datasets[1]!.missing).toEqual([null, null]);
+    expect(c.datasets[1]!.missing).toEqual([null, null, null, null, null, null]);
     for (const d of c.datasets)
-      for (let i = 0; i < 2; i++) expect(d.low[i]!).toBeLessThanOrEqual(d.values[i]!);
+      for (let i = 0; i < 6; i++) expect(d.low[i]!).toBeLessThanOrEqual(d.values[i]!);
     expect(c.yTitle).toContain('units/s');
   });
 
   it('tabulates the exact figures beneath each chart, one row per case and runtime', () => {
     const t = chart(timers.charts, 'throughput-concurrent').table;
     expect(t.columns[0]).toBe('Throughput median (units/s)');
-    expect(t.rows).toHaveLength(6);
+    expect(t.rows).toHaveLength(18);
     expect(t.rows[0]!.header).toBe('gather() of all sleeps · node 20.20.2');
     expect(t.rows[0]!.cells[0]!.value).toBe(
       chart(timers.charts, 'throughput-concurrent').datasets[0]!.values[0],
@@ -98,7 +97,7 @@ describe('buildModel: workload scenarios', () => {
   it('shows efficiency in percent against a 100% line, across every mode with a known ideal', () => {
     const c = chart(timers.charts, 'efficiency');
     expect(c.refLine).toEqual({ value: 100, label: 'physical limit (ideal)' });
-    expect(c.labels).toHaveLength(4);
+    expect(c.labels).toHaveLength(8);
     expect(c.labels[0]).toEqual(['blocking:', 'blocking sleep in a loop', '(time.sleep)']);
     for (const v of c.datasets.flatMap((d) => d.values)) {
       expect(v).toBeGreaterThan(80);
@@ -228,17 +227,17 @@ describe('buildModel: two runs', () => {
       '95% CI',
       'Verdict',
     ]);
-    // 4 timer cases x 3 runtimes, throughput as the headline figure.
-    expect(cmp.primary.rows).toHaveLength(12);
+    // 8 timer cases x 3 runtimes, throughput as the headline figure.
+    expect(cmp.primary.rows).toHaveLength(24);
     const row = cmp.primary.rows[0]!;
     expect(row.header).toBe('blocking sleep in a loop (time.sleep) · node');
     expect(row.cells[0]!.text).toBe('Throughput (units/s), higher is better');
     expect(row.cells[3]!.value).toBeCloseTo(row.cells[2]!.value! / row.cells[1]!.value!, 10);
     expect(row.cells[4]!.text).toMatch(/^\d\.\d\d× – \d\.\d\d×$/);
     expect(row.cells[5]).toMatchObject({ text: 'faster', tone: 'better' });
-    expect(cmp.counts).toEqual({ better: 12, worse: 0, same: 0 });
+    expect(cmp.counts).toEqual({ better: 24, worse: 0, same: 0 });
     // Wall time and the latencies, efficiency: the rest.
-    expect(cmp.rest.rows.length).toBe(12 * 6);
+    expect(cmp.rest.rows.length).toBe(24 * 6);
     const wall = cmp.rest.rows.find((r) => r.cells[0]!.text.startsWith('Wall time'))!;
     expect(wall.cells[0]!.text).toBe('Wall time (ms), lower is better');
     expect(wall.cells[5]!.text).toBe('faster');
@@ -256,6 +255,25 @@ describe('buildModel: two runs', () => {
       'Intel(R) Xeon(R) CPU @ 2.20GHz, 2 cores',
       'Intel(R) Xeon(R) CPU @ 2.20GHz, 2 cores',
     ]);
+  });
+});
+
+describe('layout', () => {
+  const timers = buildModel([makeRun()]).scenarios[0]!;
+
+  it('keeps a few bars upright and lets the stylesheet size them', () => {
+    const c = chart(timers.charts, 'throughput-blocking');
+    expect(c).toMatchObject({ horizontal: false, height: null });
+  });
+
+  it('turns many bars sideways, tall enough for every category', () => {
+    const c = chart(timers.charts, 'throughput-concurrent');
+    expect(c.horizontal).toBe(true);
+    // 6 cases x (3 bars or 3 label lines) plus title, legend and axis.
+    expect(c.height).toBeGreaterThan(6 * 45 + 150);
+    const latency = chart(timers.charts, 'latency-concurrent');
+    expect(latency.horizontal).toBe(true);
+    expect(latency.height!).toBeGreaterThan(c.height!);
   });
 });
 

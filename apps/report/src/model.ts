@@ -75,6 +75,10 @@ export interface ChartView {
   datasets: DatasetView[];
   logScale: boolean;
   refLine: { value: number; label: string } | null;
+  /** Bars run sideways when there are many: long case labels stay readable and phones scroll down, not across. */
+  horizontal: boolean;
+  /** Canvas height in px for horizontal charts (grows with the categories); null: the stylesheet decides. */
+  height: number | null;
   table: TableView;
 }
 
@@ -364,6 +368,8 @@ function throughputChart(
     datasets: datasetsFor(runs, series, scenario.id, cases, 'throughput'),
     logScale: false,
     refLine: null,
+    horizontal: false,
+    height: null,
     table: {
       caption: `${title}: medians over repeats, with min and max`,
       rowHeading: 'Case · runtime',
@@ -434,6 +440,8 @@ function latencyChart(
     datasets,
     logScale: false,
     refLine: null,
+    horizontal: false,
+    height: null,
     table: {
       caption: `${title}: medians over repeats (ms)`,
       rowHeading: 'Case · runtime',
@@ -474,6 +482,8 @@ function efficiencyChart(
     datasets: datasetsFor(runs, series, scenario.id, cases, 'efficiency', 100),
     logScale: false,
     refLine: { value: 100, label: 'physical limit (ideal)' },
+    horizontal: false,
+    height: null,
     table: {
       caption: `${title}: efficiency = ideal wall time / measured wall time`,
       rowHeading: 'Case · runtime',
@@ -560,6 +570,8 @@ function microChart(
     datasets,
     logScale,
     refLine: null,
+    horizontal: false,
+    height: null,
     table: {
       caption: `${title}: medians over repeats, fastest runtime per case marked, others as a ratio to it`,
       rowHeading: 'Case · runtime',
@@ -567,6 +579,20 @@ function microChart(
       rows,
     },
   };
+}
+
+/** More bars than fit across a phone: lay the chart out sideways, tall enough for every category. */
+const HORIZONTAL_ABOVE = 12;
+
+export function layout(chart: ChartView): ChartView {
+  const bars = chart.labels.length * chart.datasets.length;
+  if (bars <= HORIZONTAL_ABOVE) return chart;
+  const rows = chart.labels.reduce<number>((sum, label) => {
+    const lines = Array.isArray(label) ? label.length : 1;
+    return sum + Math.max(lines * 15, chart.datasets.length * 12) + 12;
+  }, 0);
+  // Title, legend and value axis take about 150 px.
+  return { ...chart, horizontal: true, height: rows + 150 };
 }
 
 /** Failed, skipped and not-run entries of a scenario, with their reasons, for the notes under it. */
@@ -731,19 +757,19 @@ function buildScenario(
   const workload = cases.filter((c) => c.kind === 'workload');
   for (const mode of MODE_ORDER) {
     const inMode = workload.filter((c) => c.mode === mode);
-    if (inMode.length > 0) view.charts.push(throughputChart(runs, relevant, view, mode, inMode));
+    if (inMode.length > 0) view.charts.push(layout(throughputChart(runs, relevant, view, mode, inMode)));
   }
   for (const mode of MODE_ORDER) {
     const inMode = workload.filter((c) => c.mode === mode);
-    if (inMode.length > 0) view.charts.push(latencyChart(runs, relevant, view, mode, inMode));
+    if (inMode.length > 0) view.charts.push(layout(latencyChart(runs, relevant, view, mode, inMode)));
   }
   const withIdeal = workload.filter((c) => c.idealMs !== null);
   if (withIdeal.length > 0) {
     const ordered = MODE_ORDER.flatMap((m) => withIdeal.filter((c) => c.mode === m));
-    view.charts.push(efficiencyChart(runs, relevant, view, ordered));
+    view.charts.push(layout(efficiencyChart(runs, relevant, view, ordered)));
   }
   const micro = cases.filter((c) => c.kind === 'micro');
-  if (micro.length > 0) view.charts.push(microChart(runs, relevant, view, micro));
+  if (micro.length > 0) view.charts.push(layout(microChart(runs, relevant, view, micro)));
   return view;
 }
 

@@ -87,7 +87,7 @@ footer.page { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; mar
   .headline { font-size: 1rem; }
   figure.chart { padding: 0.5rem; margin-left: -0.25rem; margin-right: -0.25rem; }
   /* Narrow charts spend more height on rotated labels; keep the plot area readable. */
-  .canvas-box, .canvas-box.compact { height: 380px; }
+  .canvas-box:not(.sideways) { height: 380px; }
   th[scope="row"] { min-width: 7rem; }
   table { font-size: 0.8rem; }
   .env th[scope="row"] { min-width: 0; }
