@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
 import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
-import { nextMessage, startWorker } from './workers.ts';
+import { type BunWorker, nextMessage, startWorker } from './workers.ts';
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** The blockingGet helper: started on first use, then reused; unref'd so it never holds the process. */
-let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
+let getWorker: { worker: BunWorker; sab: SharedArrayBuffer } | undefined;
 
 function blockingGet(url: string): { status: number; bytes: number } {
   if (!getWorker) {

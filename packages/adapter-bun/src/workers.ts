@@ -1,10 +1,13 @@
+/** Bun's Worker also has ref()/unref(), which the DOM typings (the base tsconfig's lib) lack. */
+export type BunWorker = Worker & { ref(): void; unref(): void };
+
 /**
  * Starts one of the worker entries as a Web Worker. dist/main.js finds the bundled .js beside itself;
  * from source (tests) Bun runs the .ts entry directly.
  */
-export function startWorker(name: 'http-worker' | 'get-worker'): Worker {
+export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): BunWorker {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' });
+  return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' }) as BunWorker;
 }
 
 /** Waits for the next message from a worker (or its error). */
