@@ -1,11 +1,10 @@
 /** Platform.openSqliteAsync on Deno: `connections` Web Workers, each running sqlite-worker.ts. */
 import type { AsyncSqliteDb } from '@asyncbench/harness';
 import { createSqlitePool, type SqliteReply, type SqliteWorkerPort } from './sqlite-pool.ts';
+import { startWorker } from './workers.ts';
 
 function port(): SqliteWorkerPort {
-  // dist/main.js finds the bundled .js beside itself; from source (tests) Deno runs the .ts entry.
-  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  const worker = new Worker(new URL(`./sqlite-worker.${extension}`, import.meta.url), { type: 'module' });
+  const worker = startWorker('sqlite-worker');
   return {
     post: (request) => worker.postMessage(request),
     listen(onReply, onError) {

@@ -2,7 +2,7 @@
  * Starts one of the worker entries as a Web Worker. dist/main.js finds the bundled .js beside itself;
  * from source (tests) Deno runs the .ts entry directly.
  */
-export function startWorker(name: 'http-worker' | 'get-worker'): Worker {
+export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): Worker {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' });
 }
