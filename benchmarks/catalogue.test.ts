@@ -18,8 +18,8 @@ import { testPlatform } from './test-platform.ts';
 const visible = catalogue.filter((s) => s.hidden !== true);
 // The families this file checks case by case; db and db-pg have their own tests (db.test.ts),
 // and db-pg legitimately builds no cases without a server.
-const { timers, tasks, queue, errors, files, http } = benchmarks;
-const families: readonly Scenario[] = [timers, tasks, queue, errors, files, http];
+const { timers, tasks, queue, errors, files, http, httpRaw } = benchmarks;
+const families: readonly Scenario[] = [timers, tasks, queue, errors, files, http, httpRaw];
 const workloads = (cases: readonly Case[]) => cases.filter((c): c is WorkloadCase => c.kind === 'workload');
 
 describe('catalogue', () => {
@@ -31,7 +31,9 @@ describe('catalogue', () => {
 
   it('holds the visible families and the hidden fault fixtures', () => {
     const ids = visible.map((s) => s.id);
-    expect(ids).toEqual(expect.arrayContaining(['timers', 'tasks', 'queue', 'errors', 'files', 'http']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['timers', 'tasks', 'queue', 'errors', 'files', 'http', 'http-raw']),
+    );
     const hidden = catalogue.filter((s) => s.hidden === true).map((s) => s.id);
     expect(hidden).toEqual(['fault-crash', 'fault-hang', 'fault-garbage', 'fault-throw']);
   });
@@ -109,7 +111,7 @@ describe('http', () => {
   it.each(PROFILES)('delays every %s request by d and bounds N', async (profile) => {
     const p = http.params[profile];
     const cases = workloads(await http.cases(p, testPlatform));
-    for (const c of cases.filter((c) => c.id.startsWith('delay-'))) {
+    for (const c of cases) {
       expect(c.units, c.id).toBe(p.requests);
       expect(c.unitMs, c.id).toBe(p.delayMs);
     }

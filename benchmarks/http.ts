@@ -1,8 +1,9 @@
 /**
- * `http`: N GET requests to the runtime's own HTTP server (on a worker thread, 127.0.0.1 only),
- * which answers after d ms. Blocking GETs and awaited fetches one at a time both take about N*d;
- * an HttpSession with c connections takes about d*ceil(N/c). The d = 0 cases show the raw request
- * rate, where the client's own cost is all there is.
+ * `http` and `http-raw`: N GET requests to the runtime's own HTTP server (on a worker thread,
+ * 127.0.0.1 only). In `http` the server answers after d ms: blocking GETs and awaited fetches one
+ * at a time both take about N*d, an HttpSession keeping c in flight about d*ceil(N/c). In
+ * `http-raw` it answers at once, so the client's own cost per request is all there is. Two
+ * scenarios, not one, so each compares its modes on the same N and the same d.
  */
 import { gather, HttpSession } from '@asyncbench/core';
 import type { HttpTarget, Platform, WorkloadCase, WorkloadContext } from '@asyncbench/harness';
@@ -10,14 +11,19 @@ import { defineScenario } from '@asyncbench/harness';
 import { times } from './support.ts';
 
 export type HttpParams = {
-  /** N: requests per delayed case. */
+  /** N: requests per case. */
   requests: number;
   /** d: the server's delay per request, ms. */
   delayMs: number;
-  /** c: the session's connection limit. */
+  /** c: the session's limit on requests in flight. */
   concurrency: number;
-  /** Requests per raw (d = 0) case. */
-  rawRequests: number;
+};
+
+export type HttpRawParams = {
+  /** N: requests per case. */
+  requests: number;
+  /** c: the session's limit on requests in flight. */
+  concurrency: number;
 };
 
 /** A failed request must fail the case, not be counted as a fast unit. */
@@ -48,95 +54,100 @@ async function sessionRun(ctx: WorkloadContext, server: HttpTarget, n: number, c
   }
 }
 
-export function httpCases(p: HttpParams): WorkloadCase<HttpTarget>[] {
-  const { requests: n, delayMs: d, concurrency: c, rawRequests: raw } = p;
+/**
+ * Starts the server and sends one untimed request each way, so the first timed unit does not pay
+ * for the blocking-GET helper thread, the connection pool or the JIT warming up.
+ */
+async function warmServer(platform: Platform, d: number): Promise<HttpTarget> {
+  const target = await platform.startHttpServer();
+  const url = `${target.url}/?delay=${d}`;
+  try {
+    check(platform.blockingGet(url).status, url);
+    await fetchOne(url);
+  } catch (err) {
+    await target.close();
+    throw err;
+  }
+  return target;
+}
+
+/** The three ways to send n requests the server answers after d ms (d = 0: at once). */
+export function requestCases(prefix: string, n: number, d: number, c: number): WorkloadCase<HttpTarget>[] {
+  const delay = d > 0 ? `server delay ${d} ms` : 'no server delay';
   // Each case starts its own server and closes it: cases stay independent, and setup is not timed.
-  const server = {
+  const base = {
     kind: 'workload',
-    setup: (platform: Platform) => platform.startHttpServer(),
+    units: n,
+    // An ideal of 0 ms would make efficiency 0 whatever happened: with no delay there is no ideal.
+    unitMs: d > 0 ? d : null,
+    setup: (platform: Platform) => warmServer(platform, d),
     teardown: (target: HttpTarget) => target.close(),
   } as const;
   return [
     {
-      ...server,
-      id: 'delay-blocking',
-      label: `blocking GET in a loop, server delay ${d} ms`,
+      ...base,
+      id: `${prefix}-blocking`,
+      label: `blocking GET in a loop, ${delay}`,
       mode: 'blocking',
       variant: 'loop',
-      units: n,
       concurrency: 1,
-      unitMs: d,
       async run(ctx, target) {
         const url = `${target.url}/?delay=${d}`;
         for (let i = 0; i < n; i++) check(ctx.timeSync(() => ctx.platform.blockingGet(url)).status, url);
       },
     },
     {
-      ...server,
-      id: 'delay-sequential',
-      label: `await fetch() in a loop, server delay ${d} ms`,
+      ...base,
+      id: `${prefix}-sequential`,
+      label: `await fetch() in a loop, ${delay}`,
       mode: 'sequential',
       variant: 'loop',
-      units: n,
       concurrency: 1,
-      unitMs: d,
       async run(ctx, target) {
         const url = `${target.url}/?delay=${d}`;
         for (let i = 0; i < n; i++) await ctx.time(() => fetchOne(url));
       },
     },
     {
-      ...server,
-      id: 'delay-session',
-      label: `HttpSession with ${c} connections, server delay ${d} ms`,
+      ...base,
+      id: `${prefix}-session`,
+      label: `HttpSession with ${c} in flight, ${delay}`,
       mode: 'concurrent',
       variant: 'session',
-      units: n,
       concurrency: c,
-      unitMs: d,
       run: (ctx, target) => sessionRun(ctx, target, n, c, d),
-    },
-    {
-      ...server,
-      id: 'raw-sequential',
-      label: 'await fetch() in a loop, no server delay',
-      mode: 'sequential',
-      variant: 'loop',
-      units: raw,
-      concurrency: 1,
-      // An ideal of 0 ms would make efficiency 0 whatever happened: with no delay there is no ideal.
-      unitMs: null,
-      async run(ctx, target) {
-        const url = `${target.url}/?delay=0`;
-        for (let i = 0; i < raw; i++) await ctx.time(() => fetchOne(url));
-      },
-    },
-    {
-      ...server,
-      id: 'raw-session',
-      label: `HttpSession with ${c} connections, no server delay`,
-      mode: 'concurrent',
-      variant: 'session',
-      units: raw,
-      concurrency: c,
-      unitMs: null,
-      run: (ctx, target) => sessionRun(ctx, target, raw, c, 0),
     },
   ];
 }
 
 export const http = defineScenario<HttpParams>({
   id: 'http',
-  label: 'HTTP: requests to a local server',
+  label: 'HTTP: requests to a slow local server',
   description:
-    'N GET requests to the runtime’s own HTTP server on 127.0.0.1, which answers after d ms: blocking ' +
-    'GETs and awaited fetch() calls one at a time (about N*d), then an HttpSession keeping c requests ' +
-    'in flight (about d*ceil(N/c)). The no-delay cases measure the raw request rate.',
+    'N GET requests to the runtime’s own HTTP server on 127.0.0.1, which answers each after d ms. ' +
+    'Blocking GETs and awaited fetch() calls one at a time take about N*d; an HttpSession keeping c ' +
+    'requests in flight takes about d*ceil(N/c): waiting on the network overlaps like any other wait.',
   params: {
-    quick: { requests: 40, delayMs: 5, concurrency: 10, rawRequests: 50 },
-    default: { requests: 150, delayMs: 5, concurrency: 25, rawRequests: 200 },
-    full: { requests: 400, delayMs: 10, concurrency: 50, rawRequests: 1000 },
+    quick: { requests: 40, delayMs: 5, concurrency: 10 },
+    default: { requests: 150, delayMs: 5, concurrency: 25 },
+    full: { requests: 400, delayMs: 10, concurrency: 50 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
-  cases: (params) => httpCases(params),
+  cases: (p) => requestCases('delay', p.requests, p.delayMs, p.concurrency),
+});
+
+export const httpRaw = defineScenario<HttpRawParams>({
+  id: 'http-raw',
+  label: 'HTTP: raw request rate',
+  description:
+    'N GET requests to the runtime’s own HTTP server on 127.0.0.1, answered at once: the cost of a ' +
+    'request itself, blocking, awaited one at a time, and through an HttpSession with c in flight. ' +
+    'With no wait to overlap, concurrency helps only as far as the client and server can work in parallel.',
+  params: {
+    quick: { requests: 50, concurrency: 10 },
+    default: { requests: 200, concurrency: 25 },
+    full: { requests: 1000, concurrency: 50 },
+  },
+  modes: ['blocking', 'sequential', 'concurrent'],
+  cases: (p) => requestCases('raw', p.requests, 0, p.concurrency),
 });

@@ -8,7 +8,7 @@ import { dbPg } from './db-pg.ts';
 import { errors } from './errors.ts';
 import { faultCrash, faultGarbage, faultHang, faults, faultThrow } from './faults.ts';
 import { files } from './files.ts';
-import { http } from './http.ts';
+import { http, httpRaw } from './http.ts';
 import { queue } from './queue.ts';
 import { tasks } from './tasks.ts';
 import { timers } from './timers.ts';
@@ -23,6 +23,7 @@ export {
   faultThrow,
   files,
   http,
+  httpRaw,
   queue,
   tasks,
   timers,
@@ -35,6 +36,7 @@ export const catalogue: readonly Scenario[] = [
   errors,
   files,
   http,
+  httpRaw,
   db,
   // Needs ASYNCBENCH_PG_URL (--pg-url); without it db-pg has no cases, so it is skipped.
   dbPg,
