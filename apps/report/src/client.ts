@@ -144,9 +144,12 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     const max = spec.refLine
       ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
       : undefined;
+    // Sideways charts on a phone need the width for case labels more than for the axis title.
+    const showCategoryTitle = (width: number): boolean => !spec.horizontal || width >= 520;
+    const tickFont = (width: number) => ({ size: width < 520 ? 11 : 12 });
     const categoryAxis = {
-      title: { display: true, text: spec.xTitle, color: fg },
-      ticks: { color: muted, autoSkip: false },
+      title: { display: showCategoryTitle(canvasWidth), text: spec.xTitle, color: fg },
+      ticks: { color: muted, autoSkip: false, font: tickFont(canvasWidth) },
       grid: { color: grid },
     };
     const valueAxis = {
@@ -186,6 +189,12 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
         maintainAspectRatio: false,
         onResize(chart, size) {
           chart.options.plugins!.title!.text = titleFor(size.width);
+          const axis = chart.options.scales![spec.horizontal ? 'y' : 'x'] as {
+            title: { display: boolean };
+            ticks: { font: { size: number } };
+          };
+          axis.title.display = showCategoryTitle(size.width);
+          axis.ticks.font = tickFont(size.width);
         },
         // Static report: no animation, so the first paint is the final one (and screenshots are stable).
         animation: false,
