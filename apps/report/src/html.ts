@@ -62,6 +62,14 @@ function renderTable(table: TableView, className = ''): string {
   return `<div class="table-wrap"><table${cls}><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** Short tables show under their chart; long ones fold away so the charts can be skimmed. */
+const OPEN_UP_TO_ROWS = 9;
+
+function renderFigures(table: TableView): string {
+  const open = table.rows.length <= OPEN_UP_TO_ROWS ? ' open' : '';
+  return `<details class="figures"${open}><summary>Exact figures (${table.rows.length} rows)</summary>${renderTable(table)}</details>`;
+}
+
 function boxClass(chart: ChartView): string {
   if (chart.horizontal) return ' sideways';
   return chart.labels.length === 1 ? ' compact' : '';
@@ -72,7 +80,7 @@ function renderChart(chart: ChartView): string {
   return `<figure class="chart" aria-labelledby="h-${chart.id}">
 <h3 id="h-${chart.id}" class="visually-hidden">${escapeHtml(chart.title)}</h3>
 <div class="canvas-box${boxClass(chart)}"${chart.height ? ` style="height: ${Math.round(chart.height)}px"` : ''}><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
-${renderTable(chart.table)}
+${renderFigures(chart.table)}
 <div class="downloads" role="group" aria-label="${escapeHtml(`Download the figures of ${chart.title}`)}">
 <button type="button" data-download="csv" data-chart="${chart.id}">Download CSV</button>
 <button type="button" data-download="json" data-chart="${chart.id}">Download JSON</button>

@@ -74,6 +74,7 @@ table:not(.env):not(.comparison) td:last-child { min-width: 8.5rem; }
 .status-notes li { border-left: 4px solid var(--missing); background: var(--card); padding: 0.5rem 0.8rem; margin: 0.5rem 0; }
 .status-word { font-weight: 700; color: var(--missing); text-transform: uppercase; font-size: 0.8rem; letter-spacing: 0.04em; }
 details summary { cursor: pointer; }
+details.figures > summary { font-size: 0.9rem; color: var(--muted); margin: 0.5rem 0 0; }
 pre.stderr { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.8rem; max-height: 20rem; overflow: auto; background: var(--bg); border: 1px solid var(--border); padding: 0.5rem; }
 .env th[scope="row"] { white-space: nowrap; width: 1%; }
 .env td, .env thead th { white-space: normal; overflow-wrap: anywhere; }
