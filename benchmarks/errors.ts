@@ -126,8 +126,9 @@ export const errors = defineScenario<ErrorsParams>({
   label: 'Errors: the cost of failing',
   description:
     'A synchronous throw/catch, a rejected promise caught after await, a gather() with returnExceptions ' +
-    'and a TaskGroup whose child fails, each beside its success or native baseline. A throw is cheap ' +
-    'next to I/O but not free: it captures a stack.',
+    'and a TaskGroup whose child fails (once with siblings already done, once with siblings it must ' +
+    'cancel), each beside its success or native baseline. A throw is cheap next to I/O but not free: ' +
+    'it captures a stack.',
   params: {
     quick: { size: 10 },
     default: { size: 10 },
