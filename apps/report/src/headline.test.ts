@@ -43,6 +43,7 @@ describe('buildHeadline', () => {
     );
     expect(text).toContain('On raw HTTP request rate, bun 1.4.5 was fastest at');
     expect(text).toMatch(/ahead of deno 2\.9\.6 \([\d,]+\/s, 1\.\d× slower\) and node 20\.20\.2/);
+    expect(text).toContain('requests/s (HttpSession with 50 connections, no server delay)');
     expect(caveats).toHaveLength(1);
     expect(caveats[0]).toContain('only 2 CPU cores');
     expect(caveats[0]).toContain('load generator competes with its own server');
@@ -62,7 +63,8 @@ describe('buildHeadline', () => {
 
   it('says which entries failed or were skipped and leaves failed runtimes out of the HTTP ranking', () => {
     const run = makeRun({ failures: true });
-    expect(httpRates(run).map((r) => r.runtime)).toEqual(['deno', 'node']);
+    expect(httpRates(run).rates.map((r) => r.runtime)).toEqual(['deno', 'node']);
+    expect(httpRates(run).raw).toBe(true);
     const { text } = headline([run]);
     expect(text).toContain('deno 2.9.6 was fastest');
     expect(text).toContain('1 runtime × scenario entry failed and 1 was skipped');
@@ -85,6 +87,15 @@ describe('buildHeadline', () => {
       'No workload scenario produced both sequential and concurrent figures to compare.',
     );
     expect(buildHeadline([], buildModel([])).text).toBe('No results to report.');
+  });
+
+  it('falls back to the delayed HTTP cases when no raw case ran, and says so', () => {
+    const run = makeRun();
+    for (const e of run.entries) e.cases = e.cases.filter((c) => c.case !== 'http-concurrent');
+    const { raw, rates } = httpRates(run);
+    expect(raw).toBe(false);
+    expect(rates).toHaveLength(3);
+    expect(headline([run]).text).toContain('On HTTP request rate (no case without server delay ran), ');
   });
 
   it('warns about an interrupted run', () => {

@@ -121,16 +121,26 @@ function speedupSentence(id: string, speedups: Speedup[]): string {
   return text;
 }
 
-/** Per runtime, the best request rate over the HTTP scenarios' cases; fastest first. */
-export function httpRates(
-  run: RunFile,
-): { runtime: string; label: string; rate: number; caseLabel: string }[] {
-  const best = new Map<string, { runtime: string; label: string; rate: number; caseLabel: string }>();
-  for (const entry of run.entries) {
-    if (!isHttp(entry.scenario) || !usable(entry)) continue;
+export interface HttpRate {
+  runtime: string;
+  label: string;
+  rate: number;
+  caseLabel: string;
+}
+
+/**
+ * Per runtime, the best request rate over the HTTP scenarios' cases, fastest first. "Raw" rate
+ * means no server delay (no known unit duration, so idealMs is null); when a run has such cases
+ * only they count, since a delayed server measures the wait more than the runtime.
+ */
+export function httpRates(run: RunFile): { raw: boolean; rates: HttpRate[] } {
+  const entries = run.entries.filter((e) => isHttp(e.scenario) && usable(e));
+  const raw = entries.some((e) => e.cases.some((c) => c.idealMs === null && throughput(c) !== null));
+  const best = new Map<string, HttpRate>();
+  for (const entry of entries) {
     for (const c of entry.cases) {
       const rate = throughput(c);
-      if (rate === null) continue;
+      if (rate === null || (raw && c.idealMs !== null)) continue;
       const prev = best.get(entry.runtime);
       if (!prev || rate > prev.rate) {
         best.set(entry.runtime, {
@@ -142,19 +152,24 @@ export function httpRates(
       }
     }
   }
-  return [...best.values()].sort((a, b) => b.rate - a.rate);
+  return { raw, rates: [...best.values()].sort((a, b) => b.rate - a.rate) };
 }
 
+/** Requests per second in prose: whole numbers from 100 up. */
+const formatRate = (rate: number): string =>
+  rate >= 100 ? Math.round(rate).toLocaleString('en-US') : formatNumber(rate);
+
 function httpSentence(run: RunFile): string | null {
-  const rates = httpRates(run);
+  const { raw, rates } = httpRates(run);
   if (rates.length === 0) return null;
-  const [top, ...rest] = rates as [(typeof rates)[0], ...typeof rates];
+  const [top, ...rest] = rates as [HttpRate, ...HttpRate[]];
   const tail =
     rest.length > 0
-      ? `, ahead of ${rest.map((r) => `${r.label} (${formatNumber(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
+      ? `, ahead of ${rest.map((r) => `${r.label} (${formatRate(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
       : '';
-  const lead = rest.length > 0 ? `${top.label} was fastest` : `Only ${top.label} measured it`;
-  return `On raw HTTP request rate, ${lead} at ${formatNumber(top.rate)} requests/s (${top.caseLabel})${tail}.`;
+  const lead = rest.length > 0 ? `${top.label} was fastest` : `only ${top.label} measured it`;
+  const what = raw ? 'raw HTTP request rate' : 'HTTP request rate (no case without server delay ran)';
+  return `On ${what}, ${lead} at ${formatRate(top.rate)} requests/s (${top.caseLabel})${tail}.`;
 }
 
 function problemsSentence(run: RunFile): string | null {
