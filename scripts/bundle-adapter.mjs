@@ -4,9 +4,17 @@
  *   node scripts/bundle-adapter.mjs <node|deno|bun> [--workers-only]
  *   node scripts/bundle-adapter.mjs --check   (all three in memory: scenario code must be identical)
  *
- * packages/adapter-<rt>/src/{main,http-worker,get-worker}.ts -> dist/*.js, one self-contained file
- * each, so every runtime executes the same bundled scenario code and Deno never has to resolve
- * node_modules. Workspace packages are taken from their TypeScript source ("source" condition).
+ * packages/adapter-<rt>/dist/ gets:
+ *   scenarios.js  the scenario code: harness runMain + benchmarks catalogue (+ core, postgres), built
+ *                 ONCE with one set of options and written byte for byte into every adapter, so all
+ *                 three runtimes execute the very same code;
+ *   main.js       the adapter's src/main.ts + platform glue, importing runMain/catalogue from
+ *                 ./scenarios.js. A separate file, because esbuild renames identifiers across one
+ *                 bundle's scope: glue names (different per runtime) would otherwise rename locals
+ *                 in the scenario code differently on each runtime;
+ *   http-worker.js, get-worker.js (and sqlite-worker.js where the adapter has one).
+ * Everything is self-contained (Deno never has to resolve node_modules); only node:*, bun:* and
+ * better-sqlite3 stay external. Workspace packages come from their TypeScript ("source" condition).
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -19,11 +27,15 @@ const RUNTIMES = ['node', 'deno', 'bun'];
 const WORKERS = ['http-worker', 'get-worker'];
 /** Bundled only where the adapter has them (the SQLite pool's worker, for Platform.openSqliteAsync). */
 const OPTIONAL_WORKERS = ['sqlite-worker'];
+/** What main.ts may import from the scenario side; dist/scenarios.js exports exactly these. */
+const SCENARIO_PACKAGES = ['@asyncbench/harness', '@asyncbench/benchmarks'];
+const SCENARIO_ENTRY =
+  "export { runMain } from '@asyncbench/harness';\nexport { catalogue } from '@asyncbench/benchmarks';\n";
 const builtins = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 
 /**
  * Bare Node builtins (`net` in a dependency) become external `node:net`: Deno only knows the
- * prefixed form, and doing it for every runtime keeps the bundles' scenario code identical.
+ * prefixed form.
  */
 const nodeBuiltins = {
   name: 'node-builtins',
@@ -34,86 +46,61 @@ const nodeBuiltins = {
   },
 };
 
-function options(runtime, entries, quiet) {
+/** In the adapter's own bundles, the scenario packages are ./scenarios.js (bundled separately). */
+const scenariosExternal = {
+  name: 'scenarios-external',
+  setup(build) {
+    build.onResolve({ filter: /^@asyncbench\/(harness|benchmarks)$/ }, (args) =>
+      SCENARIO_PACKAGES.includes(args.path) ? { path: './scenarios.js', external: true } : undefined,
+    );
+  },
+};
+
+const common = {
+  absWorkingDir: root,
+  // Written by hand (writeAtomically): other processes may be running dist/ while we rebuild.
+  write: false,
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  conditions: ['source'],
+  mainFields: ['module', 'main'],
+  external: ['node:*', 'bun:*', 'better-sqlite3'],
+  legalComments: 'none',
+  logLevel: 'silent',
+};
+
+/** The scenario code: one build, one set of options, whatever the runtime. */
+async function buildScenarios() {
+  const result = await esbuild.build({
+    ...common,
+    stdin: { contents: SCENARIO_ENTRY, resolveDir: root, sourcefile: 'scenarios.js', loader: 'js' },
+    outfile: 'scenarios.js',
+    // 'neutral': no Node assumptions, as Deno needs; Node and Bun run it unchanged.
+    platform: 'neutral',
+    plugins: [nodeBuiltins],
+  });
+  return result.outputFiles[0].contents;
+}
+
+/** The adapter's glue: main.ts and worker entries, with the runtime's own platform setting. */
+async function buildAdapter(runtime, entries) {
   const dir = join(root, 'packages', `adapter-${runtime}`);
-  return {
-    absWorkingDir: root,
+  const result = await esbuild.build({
+    ...common,
     entryPoints: Object.fromEntries(entries.map((name) => [name, join(dir, 'src', `${name}.ts`)])),
     outdir: join(dir, 'dist'),
-    // Written by hand (writeAtomically): other processes may be running dist/ while we rebuild.
-    write: false,
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    // Deno gets 'neutral' (no Node assumptions); conditions and mainFields are pinned so every
-    // runtime resolves the same module files. --check proves the scenario code came out identical.
     platform: runtime === 'deno' ? 'neutral' : 'node',
-    conditions: ['source'],
-    mainFields: ['module', 'main'],
-    external: ['node:*', 'bun:*', 'better-sqlite3'],
-    plugins: [nodeBuiltins],
-    legalComments: 'none',
-    logLevel: quiet ? 'silent' : 'warning',
-  };
+    plugins: [scenariosExternal, nodeBuiltins],
+  });
+  return result.outputFiles;
 }
 
-/** Splits an unminified esbuild bundle into its per-module sections ("// path" headers). */
-function sections(code) {
-  const out = new Map();
-  let current = null;
-  for (const line of code.split('\n')) {
-    const header = /^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/.exec(line);
-    if (header) {
-      current = header[1];
-      out.set(current, []);
-    } else if (current) out.get(current).push(line);
-  }
-  return new Map([...out].map(([key, lines]) => [key, lines.join('\n')]));
-}
-
-async function check() {
-  const shared = [];
-  const bundles = [];
-  for (const runtime of RUNTIMES) {
-    const result = await esbuild.build(options(runtime, ['main'], true));
-    const main = result.outputFiles.find((file) => file.path.endsWith('main.js'));
-    bundles.push([runtime, sections(main.text)]);
-  }
-  const [[firstRuntime, first]] = bundles;
-  const isScenarioCode = (path) => !/^packages\/adapter-/.test(path);
-  let failures = 0;
-  for (const [path, text] of first) {
-    if (!isScenarioCode(path)) continue;
-    shared.push(path);
-    for (const [runtime, other] of bundles.slice(1)) {
-      if (other.get(path) !== text) {
-        console.error(`differs: ${path} (${firstRuntime} vs ${runtime})`);
-        failures++;
-      }
-    }
-  }
-  for (const [runtime, other] of bundles.slice(1)) {
-    const extra = [...other.keys()].filter((path) => isScenarioCode(path) && !first.has(path));
-    for (const path of extra) console.error(`only in ${runtime}: ${path}`);
-    failures += extra.length;
-  }
-  if (shared.length === 0) {
-    console.error('no scenario modules found in the bundles');
-    failures++;
-  }
-  if (failures === 0)
-    console.log(`identical scenario code in ${RUNTIMES.join(', ')}: ${shared.length} modules`);
-  return failures === 0 ? 0 : 1;
-}
-
-async function bundle(runtime, workersOnly) {
+function entriesOf(runtime, workersOnly) {
   const optional = OPTIONAL_WORKERS.filter((name) =>
     existsSync(join(root, 'packages', `adapter-${runtime}`, 'src', `${name}.ts`)),
   );
-  const entries = workersOnly ? [...WORKERS, ...optional] : ['main', ...WORKERS, ...optional];
-  const result = await esbuild.build(options(runtime, entries, false));
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
-  return 0;
+  return workersOnly ? [...WORKERS, ...optional] : ['main', ...WORKERS, ...optional];
 }
 
 /** Write then rename, so a process starting dist/main.js mid-build never reads half a file. */
@@ -124,22 +111,70 @@ function writeAtomically(path, contents) {
   renameSync(temporary, path);
 }
 
-/** Exit code 1 without a stack trace: esbuild has logged its errors (--check builds silently, so it prints them). */
-async function reportFailure(run, print) {
+async function bundle(runtime, workersOnly) {
+  const files = await buildAdapter(runtime, entriesOf(runtime, workersOnly));
+  if (!workersOnly) {
+    const scenarios = await buildScenarios();
+    writeAtomically(join(root, 'packages', `adapter-${runtime}`, 'dist', 'scenarios.js'), scenarios);
+  }
+  for (const file of files) writeAtomically(file.path, file.contents);
+  return 0;
+}
+
+/** Module paths in an unminified esbuild bundle (its "// path" section headers). */
+function modulesIn(code) {
+  return [...code.matchAll(/^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/gm)].map((match) => match[1]);
+}
+
+/**
+ * Proves the property the layout exists for: every runtime's scenarios.js is the same bytes, and no
+ * scenario module leaked into an adapter's own bundles (where it could be compiled differently).
+ */
+async function check() {
+  const texts = await Promise.all(RUNTIMES.map(async () => Buffer.from(await buildScenarios())));
+  let failures = 0;
+  for (const [i, text] of texts.entries()) {
+    if (!text.equals(texts[0])) {
+      console.error(`scenarios.js differs: ${RUNTIMES[0]} vs ${RUNTIMES[i]}`);
+      failures++;
+    }
+  }
+  for (const runtime of RUNTIMES) {
+    for (const file of await buildAdapter(runtime, entriesOf(runtime, false))) {
+      const leaked = modulesIn(file.text).filter((path) => !path.startsWith(`packages/adapter-${runtime}/`));
+      for (const path of leaked) console.error(`${runtime} ${file.path}: bundles scenario module ${path}`);
+      failures += leaked.length;
+    }
+  }
+  const shared = modulesIn(texts[0].toString());
+  if (shared.length === 0) {
+    console.error('no modules found in scenarios.js');
+    failures++;
+  }
+  if (failures === 0)
+    console.log(
+      `identical scenario code in ${RUNTIMES.join(', ')}: ${shared.length} modules in scenarios.js`,
+    );
+  return failures === 0 ? 0 : 1;
+}
+
+/** Exit code 1 with esbuild's messages, without a stack trace. */
+async function reportFailure(run) {
   try {
     return await run();
   } catch (error) {
-    if (!error.errors) console.error(error);
-    else if (print)
-      for (const { text, location } of error.errors) console.error(`${location?.file}: ${text}`);
+    if (!error.errors) throw error;
+    for (const { text, location } of error.errors) {
+      console.error(`${location ? `${location.file}:${location.line}:${location.column}: ` : ''}${text}`);
+    }
     return 1;
   }
 }
 
 const [arg, flag] = process.argv.slice(2);
-if (arg === '--check') process.exitCode = await reportFailure(check, true);
+if (arg === '--check') process.exitCode = await reportFailure(check);
 else if (RUNTIMES.includes(arg))
-  process.exitCode = await reportFailure(() => bundle(arg, flag === '--workers-only'), false);
+  process.exitCode = await reportFailure(() => bundle(arg, flag === '--workers-only'));
 else {
   console.error(`usage: bundle-adapter.mjs <${RUNTIMES.join('|')}> [--workers-only] | --check`);
   process.exitCode = 2;
