@@ -49,6 +49,14 @@ describe('dist/main.js on bun', () => {
     expect(modes).toEqual(new Set(['blocking', 'sequential', 'concurrent']));
   });
 
+  it('ends with a non-zero code when a scenario crashes the process or throws', () => {
+    const crash = run(['--scenarios', 'fault-crash', '--profile', 'quick']);
+    expect(crash.code).not.toBe(0);
+    const thrown = run(['--scenarios', 'fault-throw', '--profile', 'quick']);
+    expect(thrown.code).toBe(1);
+    expect(thrown.lines.at(-1)).toMatchObject({ type: 'scenario-error', scenario: 'fault-throw' });
+  });
+
   it('answers a bad request with exit code 2', () => {
     const { code, lines } = run(['--no-such-flag']);
     expect(code).toBe(2);
