@@ -34,6 +34,7 @@ declare namespace Deno {
         stdout?: 'piped';
         stderr?: 'piped';
         env?: Record<string, string>;
+        signal?: AbortSignal;
       },
     );
     output(): Promise<{ code: number; stdout: Uint8Array; stderr: Uint8Array }>;

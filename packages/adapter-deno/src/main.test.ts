@@ -11,6 +11,8 @@ async function run(args: string[], cwd = root) {
     cwd,
     stdout: 'piped',
     stderr: 'piped',
+    // A crashed run that hangs instead of exiting fails here, well before the fault's 10 minutes.
+    signal: AbortSignal.timeout(45_000),
   }).output();
   const lines = new TextDecoder()
     .decode(output.stdout)
@@ -47,6 +49,14 @@ describe('dist/main.js on deno', () => {
     ]);
     const modes = new Set(lines.filter((line) => line.type === 'result').map((line) => line.result.mode));
     expect(modes).toEqual(new Set(['blocking', 'sequential', 'concurrent']));
+  });
+
+  it('ends with a non-zero code when a scenario crashes the process or throws', async () => {
+    const crash = await run(['--scenarios', 'fault-crash', '--profile', 'quick']);
+    expect(crash.code).not.toBe(0);
+    const thrown = await run(['--scenarios', 'fault-throw', '--profile', 'quick']);
+    expect(thrown.code).toBe(1);
+    expect(thrown.lines.at(-1)).toMatchObject({ type: 'scenario-error', scenario: 'fault-throw' });
   });
 
   it('answers a bad request with exit code 2', async () => {

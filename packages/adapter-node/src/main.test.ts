@@ -11,7 +11,8 @@ function run(args: string[], cwd = root) {
   const result = spawnSync(process.execPath, ['--expose-gc', main, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 120_000,
+    // A crashed run that hangs instead of exiting fails here, well before the fault's 10 minutes.
+    timeout: 45_000,
   });
   const lines = result.stdout.split('\n').filter((line) => line !== '');
   return { code: result.status, stderr: result.stderr, lines: lines.map((line) => JSON.parse(line)) };
@@ -48,6 +49,15 @@ describe('dist/main.js on node', () => {
     const check = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/^identical scenario code in node, deno, bun: \d+ modules/);
+  });
+
+  it('ends with a non-zero code when a scenario crashes the process or throws', () => {
+    const crash = run(['--scenarios', 'fault-crash', '--profile', 'quick']);
+    expect(crash.code).not.toBe(0);
+    expect(crash.code).not.toBeNull();
+    const thrown = run(['--scenarios', 'fault-throw', '--profile', 'quick']);
+    expect(thrown.code).toBe(1);
+    expect(thrown.lines.at(-1)).toMatchObject({ type: 'scenario-error', scenario: 'fault-throw' });
   });
 
   it('answers a bad request with exit code 2', () => {
