@@ -95,7 +95,7 @@ describe('buildHeadline', () => {
     const { raw, rates } = httpRates(run);
     expect(raw).toBe(false);
     expect(rates).toHaveLength(3);
-    expect(headline([run]).text).toContain('On HTTP request rate (no case without server delay ran), ');
+    expect(headline([run]).text).toContain('On HTTP request rate (only cases with a server delay ran), ');
   });
 
   it('warns about an interrupted run', () => {

@@ -168,7 +168,7 @@ function httpSentence(run: RunFile): string | null {
       ? `, ahead of ${rest.map((r) => `${r.label} (${formatRate(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
       : '';
   const lead = rest.length > 0 ? `${top.label} was fastest` : `only ${top.label} measured it`;
-  const what = raw ? 'raw HTTP request rate' : 'HTTP request rate (no case without server delay ran)';
+  const what = raw ? 'raw HTTP request rate' : 'HTTP request rate (only cases with a server delay ran)';
   return `On ${what}, ${lead} at ${formatRate(top.rate)} requests/s (${top.caseLabel})${tail}.`;
 }
 

@@ -47,7 +47,7 @@ function renderTable(table: TableView, className = ''): string {
       const cells = row.cells
         .map((cell) => {
           const classes = [
-            cell.value !== null || cell.text === '—' ? 'num' : '',
+            cell.value !== null || (cell.text === '—' && className !== 'env') ? 'num' : '',
             cell.tone ? `tone-${cell.tone}` : '',
           ]
             .filter(Boolean)
