@@ -31,7 +31,9 @@ async function startHttpServer(): Promise<HttpTarget> {
       const closed = nextMessage<string>(worker);
       worker.postMessage('close');
       // A graceful shutdown waits for open requests; do not let a stuck one hang the run.
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+      clearTimeout(timer);
       worker.terminate();
     },
   };
