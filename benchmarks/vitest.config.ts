@@ -1,3 +1,4 @@
+import '../scripts/vitest-node20.ts';
 import { defineConfig } from 'vitest/config';
 
 // The `source` condition resolves @asyncbench/core and @asyncbench/harness to their TypeScript
