@@ -23,6 +23,16 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
       ? Math.round(v).toLocaleString('en-US')
       : Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 
+  /** `#rrggbb` at an opacity, for the paler bars of older runs. */
+  const withAlpha = (hex: string, alpha: number): string => {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!m || alpha >= 1) return hex;
+    return `rgba(${m
+      .slice(1)
+      .map((h) => Number.parseInt(h, 16))
+      .join(', ')}, ${alpha})`;
+  };
+
   /** The value axis: y for upright bars, x for sideways ones (spec.horizontal). */
   const valueScale = (chart: ChartJs<'bar'>, spec: ChartView) => chart.scales[spec.horizontal ? 'x' : 'y']!;
 
@@ -177,9 +187,10 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
         datasets: spec.datasets.map((ds) => ({
           label: ds.label,
           data: ds.values,
-          backgroundColor: cssVar(`--c${ds.colour}`, '#0072B2'),
+          backgroundColor: withAlpha(cssVar(`--c${ds.colour}`, '#0072B2'), ds.shade),
           borderColor: cssVar(`--c${ds.colour}`, '#0072B2'),
-          borderWidth: 1,
+          // Pale (older-run) bars keep a solid outline so they stay visible on either background.
+          borderWidth: ds.shade < 1 ? 2 : 1,
           maxBarThickness: 64,
         })),
       },

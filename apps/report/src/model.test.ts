@@ -15,14 +15,32 @@ describe('buildSeries', () => {
     expect(series.map((s) => s.colour)).toEqual([2, 1, 0]);
   });
 
-  it('labels series by run date and host when several runs are shown, and keeps colours distinct', () => {
+  it('labels series by run date and host when several runs are shown, pairing each runtime old -> new', () => {
     const a = makeRun({ hostname: 'laptop', startedAt: '2026-11-24T10:00:00.000Z' });
     const b = makeRun({ hostname: 'ci', startedAt: '2026-11-25T09:30:00.000Z' });
     const series = buildSeries([a, b]);
-    expect(series).toHaveLength(6);
+    expect(series.map((s) => `${s.runtime}#${s.runIndex}`)).toEqual([
+      'node#0',
+      'node#1',
+      'deno#0',
+      'deno#1',
+      'bun#0',
+      'bun#1',
+    ]);
     expect(series[0]!.label).toBe('node 20.20.2 · 2026-11-24 10:00 UTC · laptop');
     expect(series[5]!.label).toBe('bun 1.4.5 · 2026-11-25 09:30 UTC · ci');
-    expect(new Set(series.map((s) => s.colour)).size).toBe(6);
+    // Same hue per runtime, the older run paler: every series still looks different.
+    expect(series.map((s) => s.colour)).toEqual([2, 2, 1, 1, 0, 0]);
+    expect(series.map((s) => s.shade)).toEqual([0.35, 1, 0.35, 1, 0.35, 1]);
+  });
+
+  it('gives runtimes other than node, deno and bun the free palette slots', () => {
+    const run = makeRun({ runtimes: ['node', 'deno-canary', 'bun'] });
+    expect(buildSeries([run]).map((s) => [s.runtime, s.colour, s.shade])).toEqual([
+      ['node', 2, 1],
+      ['bun', 0, 1],
+      ['deno-canary', 3, 1],
+    ]);
   });
 
   it('makes identical run labels unique', () => {

@@ -23,8 +23,10 @@ export interface Series {
   runIndex: number;
   /** `node 20.20.2`, plus the run's label when several runs are shown. */
   label: string;
-  /** Index into the Okabe-Ito palette (CSS variables --c0..--c7). */
+  /** Index into the Okabe-Ito palette (CSS variables --c0..--c7): one hue per runtime. */
   colour: number;
+  /** Fill opacity, 0..1: with several runs older runs are paler, so a runtime's bars read old -> new. */
+  shade: number;
 }
 
 export interface Cell {
@@ -51,6 +53,7 @@ export interface TableView {
 export interface DatasetView {
   label: string;
   colour: number;
+  shade: number;
   /** Median per category; null where there is no figure (see `missing`). */
   values: (number | null)[];
   /** Min and max over repeats, drawn as error bars. */
@@ -147,7 +150,10 @@ export function slug(text: string): string {
   return s || 'x';
 }
 
-/** The runtimes across all runs, as series: one per runtime per run. */
+/**
+ * The runtimes across all runs, as series: one per runtime per run. Several runs are ordered by
+ * runtime, then run, so each runtime's bars stand side by side, older runs paler than newer.
+ */
 export function buildSeries(runs: readonly RunFile[]): Series[] {
   const labels = runLabels(runs);
   const series: Series[] = [];
@@ -155,20 +161,21 @@ export function buildSeries(runs: readonly RunFile[]): Series[] {
     const names = new Set<string>();
     for (const r of run.runtimes) names.add(r.name);
     for (const e of run.entries) names.add(e.runtime);
-    for (const runtime of [...names].sort(compareRuntimes)) {
+    for (const runtime of names) {
       const base = runtimeLabel(run, runtime);
       series.push({
         runtime,
         runIndex,
         label: runs.length > 1 ? `${base} · ${labels[runIndex]}` : base,
         colour: 0,
+        shade: runs.length > 1 ? 0.35 + (0.65 * runIndex) / (runs.length - 1) : 1,
       });
     }
   });
-  // One run: colour by runtime, stable across reports. Several runs: every series needs its own.
-  series.forEach((s, i) => {
-    s.colour = runs.length === 1 ? (RUNTIME_COLOUR[s.runtime] ?? (3 + i) % 8) : i % 8;
-  });
+  series.sort((a, b) => compareRuntimes(a.runtime, b.runtime) || a.runIndex - b.runIndex);
+  // Fixed hues for node, deno and bun, stable across reports; other runtimes take the free slots.
+  const others = [...new Set(series.map((s) => s.runtime).filter((r) => !(r in RUNTIME_COLOUR)))];
+  for (const s of series) s.colour = RUNTIME_COLOUR[s.runtime] ?? (3 + others.indexOf(s.runtime)) % 8;
   return series;
 }
 
@@ -314,7 +321,15 @@ function datasetsFor(
   scale = 1,
 ): DatasetView[] {
   return series.map((s) => {
-    const ds: DatasetView = { label: s.label, colour: s.colour, values: [], low: [], high: [], missing: [] };
+    const ds: DatasetView = {
+      label: s.label,
+      colour: s.colour,
+      shade: s.shade,
+      values: [],
+      low: [],
+      high: [],
+      missing: [],
+    };
     for (const c of cases) {
       const found = lookup(runs, s, scenario, c.id);
       const spread = found.aggregate?.figures[figure];
@@ -413,6 +428,7 @@ function latencyChart(
     const ds: DatasetView = {
       label: p.label,
       colour: PERCENTILE_COLOUR[i]!,
+      shade: 1,
       values: [],
       low: [],
       high: [],
