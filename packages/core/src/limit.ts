@@ -77,8 +77,11 @@ export function limit(concurrency: number): Limiter {
     }
   }
 
-  const run = <T>(fn: () => T | PromiseLike<T>, options?: { signal?: AbortSignal }): Promise<T> => {
-    const signal = options?.signal;
+  // A plain function declared with arity 1 that reads options from `arguments`: JSC (Bun) pays an
+  // arity fix-up on every call passing fewer arguments than declared, and most calls pass no options.
+  function run<T>(fn: () => T | PromiseLike<T>): Promise<T> {
+    // biome-ignore lint/complexity/noArguments: see above
+    const signal = (arguments[1] as { signal?: AbortSignal } | undefined)?.signal;
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (active < concurrency) {
       active++;
@@ -92,7 +95,7 @@ export function limit(concurrency: number): Limiter {
       return Promise.resolve(result).then(onFulfilled, onRejected) as Promise<T>;
     }
     return line.wait(signal, fn) as Promise<T>;
-  };
+  }
 
   Object.defineProperties(run, {
     activeCount: { get: () => active },
