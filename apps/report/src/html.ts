@@ -72,7 +72,8 @@ function renderFigures(table: TableView): string {
 
 function boxClass(chart: ChartView): string {
   if (chart.horizontal) return ' sideways';
-  return chart.labels.length === 1 ? ' compact' : '';
+  // One category of a few bars reads well short; more series bring a taller legend, so keep full height.
+  return chart.labels.length === 1 && chart.datasets.length <= 3 ? ' compact' : '';
 }
 
 function renderChart(chart: ChartView): string {

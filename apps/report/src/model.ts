@@ -607,8 +607,9 @@ export function layout(chart: ChartView): ChartView {
     const lines = Array.isArray(label) ? label.length : 1;
     return sum + Math.max(lines * 15, chart.datasets.length * 12) + 12;
   }, 0);
-  // Title, legend and value axis take about 150 px.
-  return { ...chart, horizontal: true, height: rows + 150 };
+  // Title, legend and value axis take about 150 px; a long legend wraps onto more lines on a phone.
+  const legend = chart.datasets.length > 3 ? chart.datasets.length * 12 : 0;
+  return { ...chart, horizontal: true, height: rows + 150 + legend };
 }
 
 /** Failed, skipped and not-run entries of a scenario, with their reasons, for the notes under it. */
