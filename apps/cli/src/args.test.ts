@@ -30,6 +30,7 @@ describe('parseCli', () => {
       timeoutMs: null,
       pgUrl: null,
       report: true,
+      pin: null,
     });
   });
 
@@ -57,6 +58,8 @@ describe('parseCli', () => {
       '--pg-url',
       'postgres://u:p@h/db',
       '--no-report',
+      '--pin',
+      '0-1',
     ]);
     expect(a).toMatchObject({
       runtimes: ['node', 'deno-canary'],
@@ -73,6 +76,7 @@ describe('parseCli', () => {
       timeoutMs: 3000,
       pgUrl: 'postgres://u:p@h/db',
       report: false,
+      pin: '0-1',
     });
   });
 
@@ -85,7 +89,7 @@ describe('parseCli', () => {
       /^unknown runtime "java" \(choose node, deno or bun/,
     );
     expect(usage(['run', '--bogus'])).toMatch(
-      /^unknown flag "--bogus" for run \(choose --runtimes, .*--no-report\)$/,
+      /^unknown flag "--bogus" for run \(choose --runtimes, .*--no-report or --pin\)$/,
     );
     expect(usage(['list', '--profile', 'quick'])).toBe('unknown flag "--profile" for list (choose --json)');
     expect(usage(['run', '--seed'])).toBe('flag --seed needs a value');
@@ -93,6 +97,10 @@ describe('parseCli', () => {
     expect(usage(['compare', 'a.json'])).toMatch(/^compare needs exactly two results files/);
     expect(usage(['run', '--runtime', 'deno'])).toMatch(/^bad --runtime "deno" \(write name=\/path/);
     expect(usage(['run', '--scenarios', ','])).toMatch(/--scenarios needs at least one name/);
+  });
+
+  it('rejects a --pin that is not a CPU list', () => {
+    expect(usage(['run', '--pin', '1;rm'])).toMatch(/^invalid --pin "1;rm" \(a CPU list/);
   });
 
   it('rejects bad numbers', () => {

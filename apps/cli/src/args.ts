@@ -35,6 +35,8 @@ export interface RunArgs {
   timeoutMs: number | null;
   pgUrl: string | null;
   report: boolean;
+  /** CPU list for taskset (e.g. "1" or "0-1"); null: not pinned. */
+  pin: string | null;
 }
 
 export interface ReportArgs {
@@ -84,6 +86,7 @@ const RUN_OPTIONS = {
   'timeout-ms': { type: 'string' },
   'pg-url': { type: 'string' },
   'no-report': { type: 'boolean' },
+  pin: { type: 'string' },
 } satisfies Record<string, OptionSpec>;
 
 const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
@@ -211,6 +214,7 @@ function runArgs(values: Values): RunArgs {
     timeoutMs: timeout === null ? null : parseInteger('--timeout-ms', timeout, 100, 24 * 3600 * 1000),
     pgUrl: str(values['pg-url']),
     report: values['no-report'] !== true,
+    pin: pinList(str(values.pin)),
   };
 }
 
@@ -264,4 +268,13 @@ function runtimeFlags(v: Values[string]): RuntimeFlag[] {
     out.push({ name, path });
   }
   return out;
+}
+
+/** A taskset CPU list: digits, commas and ranges ("1", "0,2", "0-3"). */
+function pinList(value: string | null): string | null {
+  if (value === null) return null;
+  if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(value)) {
+    throw new UsageError(`invalid --pin "${value}" (a CPU list such as 1, 0,2 or 0-3)`);
+  }
+  return value;
 }

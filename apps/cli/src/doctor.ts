@@ -54,9 +54,7 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
   out.push(`  OS:      ${host.os} ${host.release} (${host.arch}), host ${host.hostname}`);
   out.push(`  CPU:     ${host.cpuModel} × ${host.cpuCount}`);
   out.push(`  Memory:  ${(host.memoryBytes / 2 ** 30).toFixed(1)} GiB`);
-  out.push(
-    `  Pinning: ${host.pinned ? `yes, children run under ${pinning.how}` : `no (${pinning.how}); results vary more`}`,
-  );
+  out.push(`  Pinning: ${host.pinned ? `yes, children run under ${pinning.how}` : `no (${pinning.how})`}`);
 
   out.push('');
   out.push('Adapter bundles');

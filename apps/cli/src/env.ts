@@ -19,33 +19,21 @@ function run(file: string, args: string[], cwd?: string): Promise<{ ok: boolean;
 }
 
 /**
- * Pins benchmark children to one CPU with taskset when it exists (Linux), so runs on a machine
- * with other load vary less. The last CPU is used (CPU 0 tends to take interrupts); a trial run
- * proves this process may use it (containers often restrict the set).
+ * Pins benchmark children to the CPUs in `cpuList` with taskset (Linux), when asked (--pin).
+ * Not the default: pinning a runtime to one CPU also pins its HTTP server and SQLite worker
+ * threads there, which changes what the http and db scenarios measure. A trial run proves this
+ * process may use those CPUs (containers often restrict the set).
  */
-export async function detectPinning(): Promise<Pinning> {
+export async function detectPinning(cpuList: string | null = null): Promise<Pinning> {
+  if (cpuList === null) return { prefix: [], how: 'not requested (--pin <cpus> pins children with taskset)' };
   if (process.platform !== 'linux') return { prefix: [], how: 'taskset is Linux-only' };
-  const cpus = os.availableParallelism?.() ?? os.cpus().length;
-  if (cpus < 2) return { prefix: [], how: 'one CPU only' };
-  const probe = await run('taskset', ['-p', String(process.pid)]);
-  if (!probe.ok) return { prefix: [], how: 'taskset not found (install util-linux to pin CPUs)' };
-  const mask = /:\s*([0-9a-f]+)\s*$/i.exec(probe.stdout.trim())?.[1];
-  const cpu = mask ? highestCpu(mask) : null;
-  if (cpu === null) return { prefix: [], how: 'taskset gave no usable CPU mask' };
-  const trial = await run('taskset', ['-c', String(cpu), 'true']);
-  if (!trial.ok) return { prefix: [], how: `taskset -c ${cpu} refused` };
-  return { prefix: ['taskset', '-c', String(cpu)], how: `taskset -c ${cpu}` };
-}
-
-/** Highest set bit of a hex affinity mask ("3" -> 1), null if none. */
-export function highestCpu(hexMask: string): number | null {
-  let best: number | null = null;
-  const digits = hexMask.toLowerCase();
-  for (let i = 0; i < digits.length; i++) {
-    const v = Number.parseInt(digits[digits.length - 1 - i]!, 16);
-    for (let b = 0; b < 4; b++) if (v & (1 << b)) best = i * 4 + b;
-  }
-  return best;
+  const trial = await run('taskset', ['-c', cpuList, 'true']);
+  if (!trial.ok)
+    return {
+      prefix: [],
+      how: `taskset -c ${cpuList} failed (is util-linux installed? is CPU ${cpuList} allowed?)`,
+    };
+  return { prefix: ['taskset', '-c', cpuList], how: `taskset -c ${cpuList}` };
 }
 
 export function hostInfo(pinning: Pinning): HostInfo {

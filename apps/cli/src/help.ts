@@ -32,6 +32,8 @@ Runs every scenario in a fresh process per runtime x scenario x repeat, interlea
   --timeout-ms n             time limit per process (default: quick 30000, default 90000, full 300000)
   --pg-url url               PostgreSQL for the db scenarios (default: $ASYNCBENCH_PG_URL)
   --no-report                do not write the HTML report
+  --pin cpus                 run children under taskset -c cpus (e.g. 1); off by default, since it
+                             also pins a runtime's server and worker threads to those CPUs
 
 Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 bad input,
 130 interrupted (the results file keeps what was measured).`,

@@ -81,7 +81,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
 
   const repeats = args.repeats ?? DEFAULT_REPEATS[args.profile];
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
-  const pinning = await detectPinning();
+  const pinning = await detectPinning(args.pin);
   const host = hostInfo(pinning);
   const outDir = args.out ? resolve(args.out) : defaultResultsDir(root);
   const id = runBaseName(startedAt, host.hostname);
