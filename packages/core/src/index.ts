@@ -2,6 +2,10 @@
  * @asyncbench/core — asyncio-style primitives for TypeScript, on web-standard APIs only
  * (Promise, AbortSignal, setTimeout, fetch, queueMicrotask). Runs on Node.js, Deno and Bun.
  */
+
+export { asCompleted } from './as-completed.ts';
+export { Barrier } from './barrier.ts';
+export { Condition } from './condition.ts';
 export {
   BrokenBarrierError,
   CancelledError,
@@ -13,18 +17,15 @@ export {
   QueueShutDown,
   TimeoutError,
 } from './errors.ts';
-export { sleep, type SleepOptions } from './sleep.ts';
-export { gather, type GatherOptions } from './gather.ts';
+export { Event } from './event.ts';
+export { type GatherOptions, gather } from './gather.ts';
+export { HttpError, HttpSession, type HttpSessionOptions, type RequestOptions } from './http-session.ts';
+export { type Limiter, limit } from './limit.ts';
+export { Lock } from './lock.ts';
+export { LifoQueue, PriorityQueue, Queue, type QueueWaitOptions } from './queue.ts';
+export { type AcquireOptions, BoundedSemaphore, Semaphore } from './semaphore.ts';
+export { type SleepOptions, sleep } from './sleep.ts';
 export { createTask, type Task, type TaskOptions } from './task.ts';
 export { TaskGroup } from './task-group.ts';
 export { timeout, waitFor } from './timeout.ts';
-export { asCompleted } from './as-completed.ts';
-export { wait, type WaitOptions, type WaitResult, type ReturnWhen } from './wait.ts';
-export { Queue, LifoQueue, PriorityQueue, type QueueWaitOptions } from './queue.ts';
-export { Semaphore, BoundedSemaphore, type AcquireOptions } from './semaphore.ts';
-export { Lock } from './lock.ts';
-export { Event } from './event.ts';
-export { Condition } from './condition.ts';
-export { Barrier } from './barrier.ts';
-export { limit, type Limiter } from './limit.ts';
-export { HttpSession, HttpError, type HttpSessionOptions, type RequestOptions } from './http-session.ts';
+export { type ReturnWhen, type WaitOptions, type WaitResult, wait } from './wait.ts';

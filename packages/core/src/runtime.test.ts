@@ -11,8 +11,8 @@ function detectRuntime(g: Record<string, unknown> = globalThis as never): string
 
 describe('runtime', () => {
   it('runs on the runtime the test script asked for', () => {
-    const expected = (globalThis as { process?: { env: Record<string, string | undefined> } }).process
-      ?.env.ASYNCBENCH_EXPECT_RUNTIME;
+    const expected = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
+      .ASYNCBENCH_EXPECT_RUNTIME;
     expect(expected, 'ASYNCBENCH_EXPECT_RUNTIME must be set by the npm script').toBeTruthy();
     expect(detectRuntime()).toBe(expected);
   });
