@@ -45,6 +45,9 @@ export class WaiterList<T> {
     // One executor shared by every wait: no closure is allocated per parked caller.
     const promise = new Promise<T>(this._capture);
     const w = new Waiter<T>(this._resolve, this._reject, payload);
+    // Do not keep the last caller's settle functions (and so its promise) reachable from the list.
+    this._resolve = noop;
+    this._reject = noop;
     this.push(w);
     if (signal !== undefined) {
       w.detach = onAbort(signal, (reason) => {
