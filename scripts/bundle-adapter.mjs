@@ -8,7 +8,8 @@
  *   scenarios.js  the scenario code: harness runMain + benchmarks catalogue (+ core, postgres), built
  *                 ONCE with one set of options and written byte for byte into every adapter, so all
  *                 three runtimes execute the very same code;
- *   main.js       the adapter's src/main.ts + platform glue, importing runMain/catalogue from
+ *   main.js       the adapter's src/main.ts + platform glue (its own src/ and the shared
+ *                 @asyncbench/harness/adapter-kit), importing runMain/catalogue from
  *                 ./scenarios.js. A separate file, because esbuild renames identifiers across one
  *                 bundle's scope: glue names (different per runtime) would otherwise rename locals
  *                 in the scenario code differently on each runtime;
@@ -31,6 +32,8 @@ const OPTIONAL_WORKERS = ['sqlite-worker'];
 const SCENARIO_PACKAGES = ['@asyncbench/harness', '@asyncbench/benchmarks'];
 const SCENARIO_ENTRY =
   "export { runMain } from '@asyncbench/harness';\nexport { catalogue } from '@asyncbench/benchmarks';\n";
+/** Adapter glue every adapter shares: bundled into each adapter's own files, never into scenarios.js. */
+const ADAPTER_KIT = 'packages/harness/src/adapter-kit/';
 const builtins = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 
 /**
@@ -141,7 +144,9 @@ async function check() {
   }
   for (const runtime of RUNTIMES) {
     for (const file of await buildAdapter(runtime, entriesOf(runtime, false))) {
-      const leaked = modulesIn(file.text).filter((path) => !path.startsWith(`packages/adapter-${runtime}/`));
+      const leaked = modulesIn(file.text).filter(
+        (path) => !path.startsWith(`packages/adapter-${runtime}/`) && !path.startsWith(ADAPTER_KIT),
+      );
       for (const path of leaked) console.error(`${runtime} ${file.path}: bundles scenario module ${path}`);
       failures += leaked.length;
     }

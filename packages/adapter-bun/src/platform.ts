@@ -5,26 +5,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
-import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
 import { openSqliteAsync } from './sqlite-async.ts';
-import { type BunWorker, nextMessage, startWorker } from './workers.ts';
+import { nextMessage, startWorker } from './workers.ts';
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** The blockingGet helper: started on first use, then reused; unref'd so it never holds the process. */
-let getWorker: { worker: BunWorker; sab: SharedArrayBuffer } | undefined;
-
-function blockingGet(url: string): { status: number; bytes: number } {
-  if (!getWorker) {
-    const worker = startWorker('get-worker');
-    worker.unref();
-    const sab = createGetBuffer();
-    worker.postMessage(sab);
-    getWorker = { worker, sab };
-  }
-  const { worker, sab } = getWorker;
-  return blockingGetVia(sab, (target) => worker.postMessage(target), url);
-}
+/** The blockingGet helper worker is unref'd so it never holds the process. */
+const blockingGet = lazyBlockingGet(() => {
+  const worker = startWorker('get-worker');
+  worker.unref();
+  return worker;
+});
 
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
@@ -56,7 +46,7 @@ function openSqlite(path: string): SqliteDb {
 export const platform: Platform = {
   runtime: 'bun',
   version: Bun.version,
-  blockingSleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+  blockingSleep: createBlockingSleep(),
   // Bun has no synchronous file API of its own; node:fs is Bun's native implementation of it.
   readFileSync: (path) => readFileSync(path),
   readFile: (path) => Bun.file(path).bytes(),

@@ -1,6 +1,6 @@
 /** Platform.openSqliteAsync on Bun: `connections` Web Workers, each running sqlite-worker.ts. */
 import type { AsyncSqliteDb } from '@asyncbench/harness';
-import { createSqlitePool, type SqliteReply, type SqliteWorkerPort } from './sqlite-pool.ts';
+import { createSqlitePool, type SqliteReply, type SqliteWorkerPort } from '@asyncbench/harness/adapter-kit';
 import { startWorker } from './workers.ts';
 
 function port(): SqliteWorkerPort {

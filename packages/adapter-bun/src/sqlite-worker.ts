@@ -1,7 +1,7 @@
 /** One connection of Platform.openSqliteAsync's pool (a Web Worker): answers SqliteRequests. */
 import { Database } from 'bun:sqlite';
 import type { SqliteDb } from '@asyncbench/harness';
-import { type SqliteReply, type SqliteRequest, serveSqlite } from './sqlite-pool.ts';
+import { type SqliteReply, type SqliteRequest, serveSqlite } from '@asyncbench/harness/adapter-kit';
 
 /** Bun's own typing for a Web Worker's global scope (bun-types recommends this declaration). */
 declare var self: Worker;

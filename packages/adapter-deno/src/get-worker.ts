@@ -1,5 +1,5 @@
 /** Helper thread for Platform.blockingGet: receives the shared buffer once, then one URL per GET. */
-import { answerGet } from './get-protocol.ts';
+import { answerGet } from '@asyncbench/harness/adapter-kit';
 
 let sab: SharedArrayBuffer | undefined;
 self.onmessage = (event: MessageEvent<SharedArrayBuffer | string>) => {

@@ -2,25 +2,11 @@
 /** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
 import { DatabaseSync } from 'node:sqlite';
 import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
-import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** The blockingGet helper: started on first use, then reused. */
-let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
-
-function blockingGet(url: string): { status: number; bytes: number } {
-  if (!getWorker) {
-    const worker = startWorker('get-worker');
-    const sab = createGetBuffer();
-    worker.postMessage(sab);
-    getWorker = { worker, sab };
-  }
-  const { worker, sab } = getWorker;
-  return blockingGetVia(sab, (target) => worker.postMessage(target), url);
-}
+const blockingGet = lazyBlockingGet(() => startWorker('get-worker'));
 
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
@@ -62,7 +48,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 export const platform: Platform = {
   runtime: 'deno',
   version: Deno.version.deno,
-  blockingSleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+  blockingSleep: createBlockingSleep(),
   readFileSync: (path) => Deno.readFileSync(path),
   readFile: (path) => Deno.readFile(path),
   writeFile: (path, data) => Deno.writeFile(path, data),

@@ -2,7 +2,7 @@
 /** One connection of Platform.openSqliteAsync's pool (a Web Worker): answers SqliteRequests. */
 import { DatabaseSync } from 'node:sqlite';
 import type { SqliteDb } from '@asyncbench/harness';
-import { type SqliteReply, type SqliteRequest, serveSqlite } from './sqlite-pool.ts';
+import { type SqliteReply, type SqliteRequest, serveSqlite } from '@asyncbench/harness/adapter-kit';
 
 function open(path: string): SqliteDb {
   const db = new DatabaseSync(path);

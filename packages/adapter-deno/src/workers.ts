@@ -1,6 +1,7 @@
 /**
  * Starts one of the worker entries as a Web Worker. dist/main.js finds the bundled .js beside itself;
- * from source (tests) Deno runs the .ts entry directly.
+ * from source (tests) Deno runs the .ts entry directly, resolving @asyncbench/* through the "source"
+ * condition the test script sets.
  */
 export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): Worker {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';

@@ -3,29 +3,18 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { blockingGetVia, createGetBuffer } from './get-protocol.ts';
+import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
 import { openSqlite } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** The blockingGet helper: started on first use, then reused; unref'd so it never holds the process. */
-let getWorker: { worker: Worker; sab: SharedArrayBuffer } | undefined;
-
-function blockingGet(url: string): { status: number; bytes: number } {
-  if (!getWorker) {
-    const worker = startWorker('get-worker');
-    worker.unref();
-    const sab = createGetBuffer();
-    worker.postMessage(sab);
-    getWorker = { worker, sab };
-  }
-  const { worker, sab } = getWorker;
-  return blockingGetVia(sab, (target) => worker.postMessage(target), url);
-}
+/** The blockingGet helper worker is unref'd so it never holds the process. */
+const blockingGet = lazyBlockingGet(() => {
+  const worker = startWorker('get-worker');
+  worker.unref();
+  return worker;
+});
 
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
@@ -44,7 +33,7 @@ async function startHttpServer(): Promise<HttpTarget> {
 export const platform: Platform = {
   runtime: 'node',
   version: process.versions.node,
-  blockingSleep: (ms) => void Atomics.wait(sleepCell, 0, 0, ms),
+  blockingSleep: createBlockingSleep(),
   readFileSync: (path) => readFileSync(path),
   readFile: (path) => readFile(path),
   writeFile: (path, data) => writeFile(path, data),

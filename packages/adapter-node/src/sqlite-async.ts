@@ -1,6 +1,6 @@
 /** Platform.openSqliteAsync on Node: `connections` worker_threads, each running sqlite-worker.ts. */
 import type { AsyncSqliteDb } from '@asyncbench/harness';
-import { createSqlitePool, type SqliteWorkerPort } from './sqlite-pool.ts';
+import { createSqlitePool, type SqliteWorkerPort } from '@asyncbench/harness/adapter-kit';
 import { startWorker } from './workers.ts';
 
 function port(): SqliteWorkerPort {

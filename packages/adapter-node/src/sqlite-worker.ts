@@ -1,8 +1,8 @@
 /** One connection of Platform.openSqliteAsync's pool: answers SqliteRequests from the main thread. */
 import { parentPort } from 'node:worker_threads';
 import type { SqliteDb } from '@asyncbench/harness';
+import { type SqliteRequest, serveSqlite } from '@asyncbench/harness/adapter-kit';
 import { openSqlite } from './sqlite.ts';
-import { type SqliteRequest, serveSqlite } from './sqlite-pool.ts';
 
 const state: { db?: SqliteDb } = {};
 parentPort!.on('message', (request: SqliteRequest) => {

@@ -1,10 +1,10 @@
 /**
  * Platform.openSqliteAsync, runtime-neutral part: a pool of worker threads, each holding its own
  * synchronous connection to the same SQLite file, so a query runs off the main thread and several run
- * at once (WAL lets readers proceed beside a writer; writers wait on busy_timeout). The same file sits
- * in every adapter; only the worker entry (sqlite-worker.ts) and how a worker starts differ.
+ * at once (WAL lets readers proceed beside a writer; writers wait on busy_timeout). Every adapter uses
+ * this one copy; only its worker entry (sqlite-worker.ts) and how a worker starts differ.
  */
-import type { AsyncSqliteDb, SqliteDb, SqlStatement } from '@asyncbench/harness';
+import type { AsyncSqliteDb, SqliteDb, SqlStatement } from '../platform.ts';
 
 /** Main thread -> worker. The first message a worker gets is `{ id: 0, op: 'open', path }`. */
 export type SqliteRequest =

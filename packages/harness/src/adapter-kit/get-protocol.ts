@@ -1,7 +1,8 @@
 /**
  * The blocking GET protocol: the main thread posts a URL to a helper worker and Atomics.wait()s on a
  * SharedArrayBuffer; the worker fetches, writes status / byte count (or an error message) into it
- * and Atomics.notify()s. Runtime-neutral: each adapter supplies only how the worker is started.
+ * and Atomics.notify()s. Runtime-neutral: each adapter supplies only how the worker is started and
+ * how its messages arrive.
  */
 
 const STATE = 0; // 0 pending, 1 done, 2 failed
@@ -56,4 +57,27 @@ export function blockingGetVia(
     throw new Error(`blockingGet ${url}: ${message}`);
   }
   return { status: Atomics.load(control, STATUS), bytes: Atomics.load(control, BYTES) };
+}
+
+/** What blockingGet needs of its helper worker, whatever the runtime's Worker looks like. */
+export interface GetWorker {
+  postMessage(message: SharedArrayBuffer | string): void;
+}
+
+/**
+ * Platform.blockingGet over a helper worker that `start` launches on first use and that is reused
+ * afterwards: the worker gets the shared buffer once, then one URL per GET (see answerGet).
+ */
+export function lazyBlockingGet(start: () => GetWorker): (url: string) => { status: number; bytes: number } {
+  let helper: { worker: GetWorker; sab: SharedArrayBuffer } | undefined;
+  return (url) => {
+    if (!helper) {
+      const worker = start();
+      const sab = createGetBuffer();
+      worker.postMessage(sab);
+      helper = { worker, sab };
+    }
+    const { worker, sab } = helper;
+    return blockingGetVia(sab, (target) => worker.postMessage(target), url);
+  };
 }

@@ -1,0 +1,22 @@
+/**
+ * @asyncbench/harness/adapter-kit — the runtime-neutral glue every adapter shares: the blocking GET
+ * protocol over a helper worker, the SQLite worker pool, the Atomics.wait sleep. Web-standard APIs
+ * only; each adapter supplies how its workers start and talk. Adapter code, not scenario code: it is
+ * bundled into each adapter's own main.js and worker files, never into the shared scenarios.js.
+ */
+
+export { createBlockingSleep } from './blocking-sleep.ts';
+export {
+  answerGet,
+  blockingGetVia,
+  createGetBuffer,
+  type GetWorker,
+  lazyBlockingGet,
+} from './get-protocol.ts';
+export {
+  createSqlitePool,
+  type SqliteReply,
+  type SqliteRequest,
+  type SqliteWorkerPort,
+  serveSqlite,
+} from './sqlite-pool.ts';
