@@ -1,11 +1,11 @@
 /** Platform on Bun: Bun.file/Bun.write, Bun.serve on a Web Worker, bun:sqlite, Atomics.wait for blocking. */
-import { Database } from 'bun:sqlite';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
+import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
+import { openSqlite } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
@@ -30,16 +30,6 @@ async function startHttpServer(): Promise<HttpTarget> {
       await closed;
       worker.terminate();
     },
-  };
-}
-
-function openSqlite(path: string): SqliteDb {
-  const db = new Database(path, { create: true });
-  return {
-    exec: (sql) => void db.exec(sql),
-    run: (sql, params = []) => void db.prepare(sql).run(...(params as never[])),
-    all: (sql, params = []) => db.prepare(sql).all(...(params as never[])),
-    close: () => db.close(),
   };
 }
 

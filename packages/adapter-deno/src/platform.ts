@@ -1,8 +1,8 @@
 /// <reference path="./deno.d.ts" />
 /** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
-import { DatabaseSync } from 'node:sqlite';
-import type { HttpTarget, Platform, SqliteDb } from '@asyncbench/harness';
+import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
+import { openSqlite } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
@@ -22,16 +22,6 @@ async function startHttpServer(): Promise<HttpTarget> {
       clearTimeout(timer);
       worker.terminate();
     },
-  };
-}
-
-function openSqlite(path: string): SqliteDb {
-  const db = new DatabaseSync(path);
-  return {
-    exec: (sql) => db.exec(sql),
-    run: (sql, params = []) => void db.prepare(sql).run(...params),
-    all: (sql, params = []) => db.prepare(sql).all(...params),
-    close: () => db.close(),
   };
 }
 
