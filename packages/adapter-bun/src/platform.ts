@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
+import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
 import { openSqlite } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
-import { nextMessage, startWorker } from './workers.ts';
+import { startWorker } from './workers.ts';
 
 /** The blockingGet helper worker is unref'd so it never holds the process. */
 const blockingGet = lazyBlockingGet(() => {
@@ -18,14 +18,14 @@ const blockingGet = lazyBlockingGet(() => {
 
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
-  const { port } = await nextMessage<{ port: number }>(worker);
+  const { port } = await nextWorkerMessage<{ port: number }>(worker);
   // A server a failed scenario never closed must not keep the process from exiting.
   worker.unref();
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
       worker.ref();
-      const closed = nextMessage<string>(worker);
+      const closed = nextWorkerMessage<string>(worker);
       worker.postMessage('close');
       await closed;
       worker.terminate();

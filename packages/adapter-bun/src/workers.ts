@@ -10,14 +10,3 @@ export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' }) as BunWorker;
 }
-
-/** Waits for the next message from a worker (or its error). */
-export function nextMessage<T>(worker: Worker): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<T>) => resolve(event.data);
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      reject(new Error(`worker failed: ${event.message}`));
-    };
-  });
-}

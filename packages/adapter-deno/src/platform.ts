@@ -1,20 +1,20 @@
 /// <reference path="./deno.d.ts" />
 /** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
+import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
 import { openSqlite } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
-import { nextMessage, startWorker } from './workers.ts';
+import { startWorker } from './workers.ts';
 
 const blockingGet = lazyBlockingGet(() => startWorker('get-worker'));
 
 async function startHttpServer(): Promise<HttpTarget> {
   const worker = startWorker('http-worker');
-  const { port } = await nextMessage<{ port: number }>(worker);
+  const { port } = await nextWorkerMessage<{ port: number }>(worker);
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {
-      const closed = nextMessage<string>(worker);
+      const closed = nextWorkerMessage<string>(worker);
       worker.postMessage('close');
       // A graceful shutdown waits for open requests; do not let a stuck one hang the run.
       let timer: ReturnType<typeof setTimeout> | undefined;

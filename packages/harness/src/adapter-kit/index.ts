@@ -1,7 +1,7 @@
 /**
  * @asyncbench/harness/adapter-kit — the runtime-neutral glue every adapter shares: the blocking GET
- * protocol over a helper worker, the SQLite worker pool, the Atomics.wait sleep. Web-standard APIs
- * only; each adapter supplies how its workers start and talk. Adapter code, not scenario code: it is
+ * protocol over a helper worker, the SQLite worker pool, the Atomics.wait sleep, Web Worker glue.
+ * Web-standard APIs only; each adapter supplies how its workers start and talk. Adapter code, not scenario code: it is
  * bundled into each adapter's own main.js and worker files, never into the shared scenarios.js.
  */
 
@@ -20,3 +20,4 @@ export {
   type SqliteWorkerPort,
   serveSqlite,
 } from './sqlite-pool.ts';
+export { answerSqliteRequests, nextWorkerMessage, sqliteWorkerPort } from './web-worker.ts';
