@@ -1,19 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { asCompleted } from './as-completed.ts';
-
-/** A promise settled by hand, so completion order is set by the test, not by timers. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the runtime notice any unhandled rejection while this test is still running. */
-const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
+import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('asCompleted', () => {
   it('yields settled promises in completion order, not input order', async () => {

@@ -1,19 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { gather } from './gather.ts';
-
-/** A promise settled by hand, so ordering tests do not depend on timers. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the runtime notice any unhandled rejection while this test is still running. */
-const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
+import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('gather', () => {
   it('returns results in input order whatever the completion order', async () => {

@@ -2,20 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CancelledError, InvalidStateError } from './errors.ts';
 import { sleep } from './sleep.ts';
 import { createTask, type Task, taskState } from './task.ts';
-
-/** A promise settled by hand, so tests control exactly when a task's work ends. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the runtime notice any unhandled rejection while this test is still running. */
-const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
+import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('createTask', () => {
   it('runs fn with the task signal and resolves with its value', async () => {

@@ -1,21 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sleep } from './sleep.ts';
 import { createTask, type Task } from './task.ts';
+import { deferred, macrotask } from './test-support/deferred.ts';
 import { type WaitResult, wait } from './wait.ts';
-
-/** A promise settled by hand, so completion order is set by the test, not by timers. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets the runtime notice any unhandled rejection while this test is still running. */
-const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('wait', () => {
   it('ALL_COMPLETED (the default) waits for every one and returns the same objects', async () => {
