@@ -117,7 +117,14 @@ export class HttpSession {
     return this.#send('GET', url, options, readJson) as Promise<T>;
   }
 
-  /** Aborts every request in flight or waiting (they reject with CancelledError); later requests reject with InvalidStateError. */
+  /**
+   * Aborts every request in flight or waiting (they reject with CancelledError); later requests
+   * reject with InvalidStateError. Requests waiting for a slot reject at once; requests in flight
+   * reject when the runtime's fetch reports the abort, which Node does at once but Deno and Bun do
+   * a macrotask later. So attach a handler to every request's promise when you make it (e.g.
+   * Promise.allSettled), not only after awaiting an earlier one, or the runtime may report a
+   * waiting request's rejection as unhandled.
+   */
   close(): void {
     if (!this.closed) this.#closing.abort(new CancelledError('HttpSession closed'));
   }
