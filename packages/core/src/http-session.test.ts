@@ -106,4 +106,17 @@ describe('HttpSession', () => {
     await expect(session.text('text')).rejects.toBeInstanceOf(InvalidStateError);
     server.release();
   });
+
+  it('close() reaches every one of many requests, and finished ones leave the session', async () => {
+    const session = new HttpSession({ baseUrl: server.url, concurrency: 4 });
+    expect(await session.text('text')).toBeTypeOf('string');
+    const requests = Array.from({ length: 25 }, () => session.text('hold'));
+    await server.waitForHeld(4);
+    session.close();
+    const settled = await Promise.allSettled(requests);
+    expect(settled.map((s) => s.status === 'rejected' && (s.reason as Error).name)).toEqual(
+      Array(25).fill('CancelledError'),
+    );
+    server.release();
+  });
 });

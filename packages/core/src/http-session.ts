@@ -77,8 +77,11 @@ export class HttpSession {
   readonly #timeoutMs: number | undefined;
   readonly #headers: Headers;
   readonly #slots: Limiter;
-  // Aborted by close(): every request in flight listens to it.
-  readonly #closing = new AbortController();
+  // The controllers of requests in flight or waiting, aborted by close(). A set rather than one
+  // shared signal with a listener per request: Node warns (MaxListenersExceededWarning) past ten
+  // listeners on one AbortSignal, and a session routinely has more requests than that.
+  readonly #open = new Set<AbortController>();
+  #closed = false;
 
   constructor(options: HttpSessionOptions = {}) {
     this.#baseUrl = options.baseUrl;
@@ -89,7 +92,7 @@ export class HttpSession {
 
   /** True after close(). */
   get closed(): boolean {
-    return this.#closing.signal.aborted;
+    return this.#closed;
   }
 
   /** Requests currently in flight (holding a slot). */
@@ -126,7 +129,11 @@ export class HttpSession {
    * waiting request's rejection as unhandled.
    */
   close(): void {
-    if (!this.closed) this.#closing.abort(new CancelledError('HttpSession closed'));
+    if (this.#closed) return;
+    this.#closed = true;
+    const reason = new CancelledError('HttpSession closed');
+    for (const controller of this.#open) controller.abort(reason);
+    this.#open.clear();
   }
 
   async #send<R>(
@@ -142,7 +149,7 @@ export class HttpSession {
     const controller = new AbortController();
     const signal = controller.signal;
     const abort = (reason: unknown) => controller.abort(reason);
-    const detachClose = onAbort(this.#closing.signal, abort);
+    this.#open.add(controller);
     const detachCaller = onAbort(options.signal, abort);
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     const timer =
@@ -160,7 +167,7 @@ export class HttpSession {
       throw err;
     } finally {
       clearTimeout(timer);
-      detachClose();
+      this.#open.delete(controller);
       detachCaller();
     }
   }
