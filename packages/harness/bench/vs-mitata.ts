@@ -5,6 +5,9 @@
  *
  *   npx --no-install bun packages/harness/bench/vs-mitata.ts
  *   npx --no-install deno run -A packages/harness/bench/vs-mitata.ts
+ *   npx --no-install esbuild packages/harness/bench/vs-mitata.ts --bundle --platform=node \
+ *     --format=esm --conditions=source --external:bun:jsc --outfile=/tmp/vsm.mjs
+ *   node --expose-gc /tmp/vsm.mjs
  *
  * Order is A B B A per op so slow drift on a busy machine hits both sides alike. Not a test:
  * it prints figures and never fails on them.

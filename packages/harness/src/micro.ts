@@ -7,15 +7,47 @@ type AsyncBatch = (fn: () => unknown, n: number) => Promise<void>;
 
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncBatch;
 
+let batchId = 0;
+
 /**
  * Builds a fresh batch loop with its own compiled code. A shared closure would give every case
  * one call site whose type feedback turns megamorphic after a few cases, adding a non-inlined
  * call (~1-2 ns) to each op; a per-case function keeps the site monomorphic, as mitata does.
+ * The numbered comment makes each source unique: V8 caches `new Function` by source text, so
+ * identical bodies shared one compiled loop across cases (an empty 100-step loop measured 4x
+ * slower from the second case on, under Deno). Four calls per iteration, as in mitata: with one,
+ * V8 also compiled that loop ~4x slower for the first case.
  */
 function makeBatch(isAsync: boolean): SyncBatch | AsyncBatch {
-  return isAsync
-    ? new AsyncFunction('fn', 'n', 'for (let i = 0; i < n; i++) await fn();')
-    : (new Function('fn', 'n', 'for (let i = 0; i < n; i++) fn();') as SyncBatch);
+  const call = isAsync ? 'await fn();' : 'fn();';
+  const body = `/* batch ${++batchId} */ let i = 0; for (; i + 4 <= n; i += 4) { ${call} ${call} ${call} ${call} } for (; i < n; i++) ${call}`;
+  return isAsync ? new AsyncFunction('fn', 'n', body) : (new Function('fn', 'n', body) as SyncBatch);
+}
+
+/**
+ * Runs one batch and resolves when it is done. A sync batch runs from a fresh microtask, so the op
+ * sees a shallow stack (op, batch loop, this callback) rather than tinybench's and our frames
+ * beneath it: capturing an Error's stack costs per frame (up to Error.stackTraceLimit), which made
+ * throw/catch ~30% dearer under our runner than under mitata on JSC.
+ */
+function batchRunner(
+  batch: SyncBatch | AsyncBatch,
+  fn: () => unknown,
+  isAsync: boolean,
+): (n: number) => Promise<void> {
+  if (isAsync) return (n) => (batch as AsyncBatch)(fn, n);
+  const sync = batch as SyncBatch;
+  return (n) =>
+    new Promise<void>((resolve, reject) => {
+      queueMicrotask(() => {
+        try {
+          sync(fn, n);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -34,14 +66,10 @@ const MAX_BATCH = 10_000_000;
  * target, then re-times that n a few times and keeps the fastest: the first rounds run in the
  * interpreter and would otherwise under-size the batch for the optimised code.
  */
-async function calibrate(
-  batch: SyncBatch | AsyncBatch,
-  fn: () => unknown,
-  targetMs: number,
-): Promise<number> {
+async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: number): Promise<number> {
   const time = async (n: number): Promise<number> => {
     const t0 = performance.now();
-    await batch(fn, n);
+    await runBatch(n);
     return performance.now() - t0;
   };
   let n = 1;
@@ -73,14 +101,14 @@ export async function measureMicro(fn: () => unknown, budget: MicroBudget): Prom
   const isAsync = isThenable(first);
   if (isAsync) await first;
 
-  const batchFn = makeBatch(isAsync);
+  const runBatch = batchRunner(makeBatch(isAsync), fn, isAsync);
   // Size roughly, warm the op up in batches of that size for the warm-up budget, then size again:
   // sizing cold code under-estimates the batch the optimised code needs.
-  const rough = await calibrate(batchFn, fn, budget.batchTargetMs);
+  const rough = await calibrate(runBatch, budget.batchTargetMs);
   const warmUntil = performance.now() + budget.warmupMs;
-  do await batchFn(fn, rough);
+  do await runBatch(rough);
   while (performance.now() < warmUntil);
-  const batch = await calibrate(batchFn, fn, budget.batchTargetMs);
+  const batch = await calibrate(runBatch, budget.batchTargetMs);
 
   const bench = new Bench({
     time: budget.timeMs,
@@ -91,12 +119,7 @@ export async function measureMicro(fn: () => unknown, budget: MicroBudget): Prom
     warmupIterations: 2,
     throws: true,
   });
-  const run = isAsync
-    ? () => (batchFn as AsyncBatch)(fn, batch)
-    : () => {
-        (batchFn as SyncBatch)(fn, batch);
-      };
-  bench.add('op', run, { async: isAsync });
+  bench.add('op', () => runBatch(batch), { async: true });
   const [task] = await bench.run();
   const result = task?.result;
   if (!result) throw new Error('tinybench returned no task');
