@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { deferred, macrotask } from '../test-support/deferred.ts';
 import { asCompleted } from './as-completed.ts';
-import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('asCompleted', () => {
   it('yields settled promises in completion order, not input order', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { Barrier } from './barrier.ts';
 import { BrokenBarrierError } from './errors.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Barrier', () => {
   it('releases everyone when the last party arrives, with arrival indices', async () => {

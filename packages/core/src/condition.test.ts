@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { Condition } from './condition.ts';
 import { InvalidStateError } from './errors.ts';
 import { Lock } from './lock.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Condition', () => {
   it('wait releases the lock and holds it again after notify', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { Event } from './event.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Event', () => {
   it('wait blocks until set, then resolves every waiter with true', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { deferred, macrotask } from '../test-support/deferred.ts';
 import { gather } from './gather.ts';
-import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('gather', () => {
   it('returns results in input order whatever the completion order', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test-support/http-server.ts';
+import { flush } from '../test-support/track.ts';
 import { InvalidStateError, TimeoutError } from './errors.ts';
 import { HttpError, HttpSession } from './http-session.ts';
-import { startTestServer, type TestServer } from './test-support/http-server.ts';
-import { flush } from './test-support/track.ts';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { flush } from '../test-support/track.ts';
 import { limit } from './limit.ts';
-import { flush } from './test-support/track.ts';
 
 /** A job whose completion the test controls. */
 function gate(): { promise: Promise<void>; open: () => void } {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { InvalidStateError } from './errors.ts';
 import { Lock } from './lock.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Lock', () => {
   it('is exclusive and hands over in arrival order', async () => {

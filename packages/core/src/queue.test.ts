@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { InvalidStateError, QueueEmpty, QueueFull, QueueShutDown } from './errors.ts';
 import { LifoQueue, PriorityQueue, Queue } from './queue.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Queue basics', () => {
   it('is FIFO and reports size/empty/full', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flush, track } from '../test-support/track.ts';
 import { InvalidStateError } from './errors.ts';
 import { BoundedSemaphore, Semaphore } from './semaphore.ts';
-import { flush, track } from './test-support/track.ts';
 
 describe('Semaphore', () => {
   it('hands out value permits, then makes acquirers wait', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { deferred, macrotask } from '../test-support/deferred.ts';
 import { CancelledError, InvalidStateError } from './errors.ts';
 import { sleep } from './sleep.ts';
 import { createTask, type Task, taskState } from './task.ts';
-import { deferred, macrotask } from './test-support/deferred.ts';
 
 describe('createTask', () => {
   it('runs fn with the task signal and resolves with its value', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { deferred, macrotask } from '../test-support/deferred.ts';
 import { sleep } from './sleep.ts';
 import { createTask, type Task } from './task.ts';
-import { deferred, macrotask } from './test-support/deferred.ts';
 import { type WaitResult, wait } from './wait.ts';
 
 describe('wait', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flush, track } from './test-support/track.ts';
+import { flush, track } from '../test-support/track.ts';
 import { WaiterList } from './waiters.ts';
 
 describe('WaiterList', () => {
