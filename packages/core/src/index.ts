@@ -1,7 +1,7 @@
 /**
  * @asyncbench/core — asyncio-style primitives for TypeScript, on web-standard APIs only
  * (Promise, AbortSignal, setTimeout, fetch, queueMicrotask). The same code and the same test
- * suite run on Node.js, Deno and Bun.
+ * suite run on Node.js, Deno and Bun alike.
  */
 
 export { asCompleted } from './as-completed.ts';
