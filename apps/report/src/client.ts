@@ -146,10 +146,21 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     const fg = cssVar('--fg', '#1b1f24');
     const muted = cssVar('--muted', '#57606a');
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
-    // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible.
-    const lows = spec.datasets.flatMap((d) => d.low).filter((v): v is number => v != null && v > 0);
+    // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible,
+    // and end at the first 1, 2 or 5 times a power of ten above the highest, so every whisker fits
+    // and the top of the axis is labelled.
+    const positive = (values: (number | null)[]): number[] =>
+      values.filter((v): v is number => v != null && v > 0);
+    const lows = positive(spec.datasets.flatMap((d) => d.low));
+    const highs = positive(spec.datasets.flatMap((d) => d.high));
     const logMin =
       spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
+    const decade = (v: number): number => 10 ** Math.floor(Math.log10(v) + 1e-9);
+    /** 1, 2 or 5 times a power of ten: the only values a log axis labels. */
+    const isRound = (v: number): boolean => [1, 2, 5].some((k) => Math.abs(v / decade(v) - k) < 1e-6);
+    const roundAbove = (v: number): number =>
+      [1, 2, 5, 10].map((k) => k * decade(v)).find((r) => r >= v * (1 - 1e-9)) ?? v;
+    const logMax = spec.logScale && highs.length > 0 ? roundAbove(Math.max(...highs)) : undefined;
     const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
     const max = spec.refLine
       ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
@@ -167,16 +178,21 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
       beginAtZero: !spec.logScale,
       ...(max !== undefined ? { suggestedMax: max } : {}),
       ...(logMin !== undefined ? { min: logMin } : {}),
+      ...(logMax !== undefined ? { max: logMax } : {}),
+      // Log axes: ticks only at 1, 2 and 5 times a power of ten, or the labels collide; where even
+      // those do not fit, Chart.js skips to the powers of ten (its major ticks), never to unlabelled ones.
+      ...(spec.logScale
+        ? {
+            afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+              axis.ticks = axis.ticks.filter((t) => isRound(t.value));
+            },
+          }
+        : {}),
       title: { display: true, text: spec.yTitle, color: fg },
       ticks: {
         color: muted,
-        // Log axes: label only 1, 2 and 5 times a power of ten, or the labels collide.
-        callback: (v: number | string) => {
-          const n = Number(v);
-          if (!spec.logScale) return formatValue(n);
-          const lead = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
-          return [1, 2, 5].some((k) => Math.abs(lead - k) < 1e-6) ? compact.format(n) : '';
-        },
+        callback: (v: number | string) =>
+          spec.logScale ? compact.format(Number(v)) : formatValue(Number(v)),
       },
       grid: { color: grid },
     };

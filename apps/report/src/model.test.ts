@@ -63,8 +63,9 @@ describe('buildModel: workload scenarios', () => {
     expect(timers.params).toBe('units=200, unitMs=10');
   });
 
-  it('draws throughput per mode, latency per mode and one efficiency chart', () => {
+  it('draws throughput of every mode first, then throughput per mode, latency per mode and efficiency', () => {
     expect(timers.charts.map((c) => c.id)).toEqual([
+      's0-timers-throughput-every-mode',
       's0-timers-throughput-blocking',
       's0-timers-throughput-sequential',
       's0-timers-throughput-concurrent',
@@ -123,6 +124,86 @@ describe('buildModel: workload scenarios', () => {
     }
   });
 
+  it('opens with every case of every mode on one log axis, blocking -> sequential -> concurrent', () => {
+    const c = timers.charts[0]!;
+    expect(c.title).toBe('Timers: blocking, awaited, concurrent: throughput, every mode');
+    expect(c.titleLines).toEqual(['Timers: blocking, awaited, concurrent', 'throughput, every mode']);
+    expect(c.logScale).toBe(true);
+    expect(c.yTitle).toBe('units/s (log scale), higher is better');
+    expect(c.refLine).toBeNull();
+    expect(c.labels.map((l) => (Array.isArray(l) ? l[0] : l))).toEqual([
+      'blocking:',
+      'sequential:',
+      ...Array.from({ length: 6 }, () => 'concurrent:'),
+    ]);
+    expect(c.labels[0]).toEqual(['blocking:', 'blocking sleep in a loop', '(time.sleep)']);
+    expect(c.labels[2]).toEqual(['concurrent:', 'gather() of all sleeps']);
+    // One dataset per runtime, in the runtimes' usual colours.
+    expect(c.datasets.map((d) => [d.label, d.colour])).toEqual([
+      ['node 20.20.2', 2],
+      ['deno 2.9.6', 1],
+      ['bun 1.4.5', 0],
+    ]);
+    // The same bars, whiskers and table rows as the per-mode charts, only side by side.
+    const blocking = chart(timers.charts, 'throughput-blocking');
+    const concurrent = chart(timers.charts, 'throughput-concurrent');
+    for (const [i, d] of c.datasets.entries()) {
+      const perMode = [blocking, chart(timers.charts, 'throughput-sequential'), concurrent];
+      expect(d.values).toEqual(perMode.flatMap((m) => m.datasets[i]!.values));
+      expect(d.low).toEqual(perMode.flatMap((m) => m.datasets[i]!.low));
+      expect(d.high).toEqual(perMode.flatMap((m) => m.datasets[i]!.high));
+    }
+    // Blocking at about 100 units/s, gather at about 18,000: orders of magnitude apart.
+    expect(c.datasets[0]!.values[2]! / c.datasets[0]!.values[0]!).toBeGreaterThan(100);
+    expect(c.table.columns).toEqual(blocking.table.columns);
+    expect(c.table.rowHeading).toBe('Mode: case · runtime');
+    expect(c.table.rows).toHaveLength(24);
+    expect(c.table.rows[0]!.header).toBe('blocking: blocking sleep in a loop (time.sleep) · node 20.20.2');
+    expect(c.table.rows[6]!.header).toBe('concurrent: gather() of all sleeps · node 20.20.2');
+    expect(c.table.rows.slice(6)).toEqual(
+      concurrent.table.rows.map((r) => ({ ...r, header: `concurrent: ${r.header}` })),
+    );
+    // 24 bars: sideways, like every chart with more than 12.
+    expect(c.horizontal).toBe(true);
+  });
+
+  it('orders the overview by mode even when the run lists the cases otherwise', () => {
+    const run = makeRun();
+    for (const e of run.entries) e.cases.reverse();
+    const c = buildModel([run]).scenarios[0]!.charts[0]!;
+    expect(c.id).toBe('s0-timers-throughput-every-mode');
+    expect(c.table.rows.map((r) => r.header.split(':')[0])).toEqual([
+      ...Array.from({ length: 3 }, () => 'blocking'),
+      ...Array.from({ length: 3 }, () => 'sequential'),
+      ...Array.from({ length: 18 }, () => 'concurrent'),
+    ]);
+  });
+
+  it('has no overview where a scenario has one mode only, nor for micro scenarios', () => {
+    const run = makeRun();
+    for (const e of run.entries) {
+      if (e.scenario === 'timers') e.cases = e.cases.filter((c) => c.mode === 'concurrent');
+    }
+    const ids = buildModel([run]).scenarios[0]!.charts.map((c) => c.id);
+    expect(ids.filter((id) => id.includes('every-mode'))).toEqual([]);
+    expect(ids[0]).toBe('s0-timers-throughput-concurrent');
+    const micro = model.scenarios.find((s) => s.id === 'gather-micro')!;
+    expect(micro.charts.map((c) => c.id)).toEqual(['s2-gather-micro-micro']);
+  });
+
+  it('keeps a few bars of the overview upright', () => {
+    const http = model.scenarios.find((s) => s.id === 'http')!;
+    const c = chart(http.charts, 'every-mode');
+    expect(http.charts[0]).toBe(c);
+    // 3 cases x 3 runtimes = 9 bars.
+    expect(c).toMatchObject({ horizontal: false, height: null, logScale: true });
+    expect(c.labels).toEqual([
+      ['blocking:', 'blocking GET in a loop,', 'server delay 2 ms'],
+      ['sequential:', 'await fetch() in a loop,', 'server delay 2 ms'],
+      ['concurrent:', 'HttpSession with 50', 'connections, no server', 'delay (semaphore)'],
+    ]);
+  });
+
   it('leaves HTTP cases without a known unit duration out of the efficiency chart', () => {
     const http = model.scenarios.find((s) => s.id === 'http')!;
     expect(chart(http.charts, 'efficiency').labels).toHaveLength(2);
@@ -169,6 +250,18 @@ describe('buildModel: failed and skipped entries', () => {
       value: null,
       tone: 'missing',
     });
+  });
+
+  it('shows a failed entry in the overview as failed, case by case, with its status in the table', () => {
+    const c = chart(http.charts, 'every-mode');
+    const bun = c.datasets.find((d) => d.label.startsWith('bun'))!;
+    expect(bun.values).toEqual([null, null, null]);
+    expect(bun.missing).toEqual(['failed', 'failed', 'failed']);
+    const rows = c.table.rows.filter((r) => r.header.endsWith('bun 1.4.5'));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row.cells.at(-1)).toMatchObject({ text: expect.stringMatching(/^failed: /), tone: 'missing' });
+    }
   });
 
   it('lists failed and skipped entries with their reasons and stderr tails', () => {

@@ -311,6 +311,16 @@ function caseLabel(c: CaseInfo): string {
     : c.label;
 }
 
+/** `mode: case`, for charts and tables that mix the modes. */
+function modeCaseLabel(c: CaseInfo): string {
+  return `${c.mode ?? '—'}: ${caseLabel(c)}`;
+}
+
+/** The axis label of a case in a chart that mixes the modes: the mode on a line of its own. */
+function modeCaseAxisLabel(c: CaseInfo): string[] {
+  return [`${c.mode ?? ''}:`, ...wrapLabel(caseLabel(c))];
+}
+
 /** A bar per series per category, with min/max error bars, taking one figure from each aggregate. */
 function datasetsFor(
   runs: readonly RunFile[],
@@ -350,16 +360,48 @@ function rowsFor(
   cases: readonly CaseInfo[],
   cells: (agg: CaseAggregate, c: CaseInfo) => Cell[],
   width: number,
+  header: (c: CaseInfo) => string = caseLabel,
 ): Row[] {
   const rows: Row[] = [];
   for (const c of cases) {
     for (const s of series) {
       const found = lookup(runs, s, scenario, c.id);
       const data = found.aggregate ? cells(found.aggregate, c) : Array.from({ length: width }, () => dash);
-      rows.push({ header: `${caseLabel(c)} · ${s.label}`, cells: [...data, found.status] });
+      rows.push({ header: `${header(c)} · ${s.label}`, cells: [...data, found.status] });
     }
   }
   return rows;
+}
+
+/** The exact figures beneath a throughput chart: one row per case and series. */
+function throughputTable(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: string,
+  title: string,
+  cases: readonly CaseInfo[],
+  withMode = false,
+): TableView {
+  return {
+    caption: `${title}: medians over repeats, with min and max`,
+    rowHeading: withMode ? 'Mode: case · runtime' : 'Case · runtime',
+    columns: ['Throughput median (units/s)', 'Min', 'Max', 'Wall median (ms)', 'Ideal (ms)', 'Status'],
+    rows: rowsFor(
+      runs,
+      series,
+      scenario,
+      cases,
+      (a) => [
+        num(a.figures.throughput?.median),
+        num(a.figures.throughput?.min),
+        num(a.figures.throughput?.max),
+        num(a.figures.wallMs?.median),
+        num(a.idealMs),
+      ],
+      5,
+      withMode ? modeCaseLabel : caseLabel,
+    ),
+  };
 }
 
 function throughputChart(
@@ -371,7 +413,6 @@ function throughputChart(
 ): ChartView {
   const title = `${scenario.label}: throughput, ${mode}`;
   const titleLines = [scenario.label, `throughput, ${mode}`];
-  const columns = ['Throughput median (units/s)', 'Min', 'Max', 'Wall median (ms)', 'Ideal (ms)', 'Status'];
   return {
     id: `${scenario.anchor}-throughput-${mode}`,
     title,
@@ -385,25 +426,37 @@ function throughputChart(
     refLine: null,
     horizontal: false,
     height: null,
-    table: {
-      caption: `${title}: medians over repeats, with min and max`,
-      rowHeading: 'Case · runtime',
-      columns,
-      rows: rowsFor(
-        runs,
-        series,
-        scenario.id,
-        cases,
-        (a) => [
-          num(a.figures.throughput?.median),
-          num(a.figures.throughput?.min),
-          num(a.figures.throughput?.max),
-          num(a.figures.wallMs?.median),
-          num(a.idealMs),
-        ],
-        5,
-      ),
-    },
+    table: throughputTable(runs, series, scenario.id, title, cases),
+  };
+}
+
+/**
+ * Every workload case of a scenario in one throughput chart, blocking -> sequential -> concurrent,
+ * so the gap between the modes (97 units/s blocking, 9,000 with gather) shows at a glance. Modes
+ * differ by orders of magnitude, so the axis is always logarithmic: on a linear one the blocking
+ * bars would be invisible slivers.
+ */
+function overviewChart(
+  runs: readonly RunFile[],
+  series: readonly Series[],
+  scenario: ScenarioView,
+  cases: readonly CaseInfo[],
+): ChartView {
+  const title = `${scenario.label}: throughput, every mode`;
+  return {
+    id: `${scenario.anchor}-throughput-every-mode`,
+    title,
+    titleLines: [scenario.label, 'throughput, every mode'],
+    summary: `Bar chart of units per second for every case of ${scenario.label}, blocking, then sequential, then concurrent, one bar per runtime, on a logarithmic scale, higher is better. Exact figures in the table below.`,
+    xTitle: 'mode: case',
+    yTitle: 'units/s (log scale), higher is better',
+    labels: cases.map(modeCaseAxisLabel),
+    datasets: datasetsFor(runs, series, scenario.id, cases, 'throughput'),
+    logScale: true,
+    refLine: null,
+    horizontal: false,
+    height: null,
+    table: throughputTable(runs, series, scenario.id, title, cases, true),
   };
 }
 
@@ -494,7 +547,7 @@ function efficiencyChart(
     summary: `Bar chart of efficiency, the ideal wall time divided by the measured wall time in percent, for every mode of ${scenario.label}; 100% is the physical limit.`,
     xTitle: 'mode: case',
     yTitle: '% of ideal (ideal / measured wall)',
-    labels: cases.map((c) => [`${c.mode ?? ''}:`, ...wrapLabel(caseLabel(c))]),
+    labels: cases.map(modeCaseAxisLabel),
     datasets: datasetsFor(runs, series, scenario.id, cases, 'efficiency', 100),
     logScale: false,
     refLine: { value: 100, label: 'physical limit (ideal)' },
@@ -772,6 +825,12 @@ function buildScenario(
     comparison: comparison(runs, labels, id, cases),
   };
   const workload = cases.filter((c) => c.kind === 'workload');
+  // Cases ordered blocking -> sequential -> concurrent; a mode outside MODE_ORDER is left out, as below.
+  const byMode = MODE_ORDER.flatMap((m) => workload.filter((c) => c.mode === m));
+  // With two modes or more, one log-scale chart of them all comes first; with one it would repeat the next.
+  if (new Set(byMode.map((c) => c.mode)).size > 1) {
+    view.charts.push(layout(overviewChart(runs, relevant, view, byMode)));
+  }
   for (const mode of MODE_ORDER) {
     const inMode = workload.filter((c) => c.mode === mode);
     if (inMode.length > 0) view.charts.push(layout(throughputChart(runs, relevant, view, mode, inMode)));
@@ -780,11 +839,8 @@ function buildScenario(
     const inMode = workload.filter((c) => c.mode === mode);
     if (inMode.length > 0) view.charts.push(layout(latencyChart(runs, relevant, view, mode, inMode)));
   }
-  const withIdeal = workload.filter((c) => c.idealMs !== null);
-  if (withIdeal.length > 0) {
-    const ordered = MODE_ORDER.flatMap((m) => withIdeal.filter((c) => c.mode === m));
-    view.charts.push(layout(efficiencyChart(runs, relevant, view, ordered)));
-  }
+  const withIdeal = byMode.filter((c) => c.idealMs !== null);
+  if (withIdeal.length > 0) view.charts.push(layout(efficiencyChart(runs, relevant, view, withIdeal)));
   const micro = cases.filter((c) => c.kind === 'micro');
   if (micro.length > 0) view.charts.push(layout(microChart(runs, relevant, view, micro)));
   return view;
