@@ -1,3 +1,4 @@
+import '../../scripts/vitest-node20.ts';
 import { defineConfig } from 'vitest/config';
 
 // The source condition makes workspace packages resolve to their TypeScript, as the build does.
