@@ -7,7 +7,7 @@
 import type { Platform } from '@asyncbench/harness';
 import { fillRows, sqlFor } from './db-data.ts';
 import { connect, describePgError, type Sql, warmUp } from './db-pg-client.ts';
-import type { SharedFixture } from './db-run.ts';
+import { SharedFixture } from './db-run.ts';
 
 export const PG_URL_ENV = 'ASYNCBENCH_PG_URL';
 
@@ -24,31 +24,22 @@ function tableSuffix(): string {
   return `${Date.now().toString(36)}_${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
 }
 
-export class PgFixture implements SharedFixture {
+export class PgFixture extends SharedFixture<PgHandle> {
   readonly #rows: number;
   readonly #poolSize: number;
-  #remaining: number;
-  #opened: Promise<PgHandle> | undefined;
 
   constructor(rows: number, poolSize: number, cases: number) {
+    super(cases);
     this.#rows = rows;
     this.#poolSize = poolSize;
-    this.#remaining = cases;
   }
 
   /** The pool (at most `poolSize` connections, all opened now) and this run's filled tables. */
   open(platform: Platform): Promise<PgHandle> {
-    this.#opened ??= this.#create(platform);
-    return this.#opened;
+    return this.acquire(platform);
   }
 
-  async release(failed: boolean): Promise<void> {
-    this.#remaining--;
-    if (this.#remaining > 0 && !failed) return;
-    const opening = this.#opened;
-    this.#opened = undefined;
-    const handle = await opening?.catch(() => undefined);
-    if (!handle) return;
+  protected async dispose(handle: PgHandle): Promise<void> {
     try {
       await handle.sql.unsafe(handle.q.dropItems);
       await handle.sql.unsafe(handle.q.dropEvents);
@@ -57,7 +48,7 @@ export class PgFixture implements SharedFixture {
     }
   }
 
-  async #create(platform: Platform): Promise<PgHandle> {
+  protected async create(platform: Platform): Promise<PgHandle> {
     const url = platform.env(PG_URL_ENV);
     if (!url) throw new Error(`${PG_URL_ENV} is not set`);
     const sql = connect(url, this.#poolSize);

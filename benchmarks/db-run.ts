@@ -37,10 +37,40 @@ export function drawInputs<T>(units: number, draw: () => T): T[] {
   return inputs;
 }
 
-/** A resource the cases of one run share (a database file and its pool, a server pool and table). */
-export interface SharedFixture {
+/**
+ * A resource the cases of one run share (a database file and its pool, a server pool and tables):
+ * created by the first case that asks, freed by the last case's teardown. After a failure the
+ * runner runs no further case, so then it is freed at once instead of waiting for teardowns that
+ * will never come.
+ */
+export abstract class SharedFixture<H> {
+  /** Cases that have not torn down yet. */
+  #remaining: number;
+  #opened: Promise<H> | undefined;
+
+  constructor(cases: number) {
+    this.#remaining = cases;
+  }
+
   /** Every case's teardown calls it; the last one, or the one after a failure, frees everything. */
-  release(failed: boolean): Promise<void>;
+  async release(failed: boolean): Promise<void> {
+    this.#remaining--;
+    if (this.#remaining > 0 && !failed) return;
+    const opening = this.#opened;
+    this.#opened = undefined;
+    // When creating it failed, the setup that hit the error has already reported it.
+    const handle = await opening?.catch(() => undefined);
+    if (handle !== undefined) await this.dispose(handle);
+  }
+
+  /** The shared resource, created on first use. */
+  protected acquire(platform: Platform): Promise<H> {
+    this.#opened ??= this.create(platform);
+    return this.#opened;
+  }
+
+  protected abstract create(platform: Platform): Promise<H>;
+  protected abstract dispose(handle: H): Promise<void>;
 }
 
 interface SharedState<D> {
@@ -54,7 +84,7 @@ interface SharedState<D> {
  * waiting for teardowns that will never come.
  */
 export function onShared<D>(
-  fixture: SharedFixture,
+  fixture: SharedFixture<unknown>,
   open: (platform: Platform) => Promise<D>,
   run: (ctx: WorkloadContext, db: D) => Promise<void>,
 ): Pick<WorkloadCase<SharedState<D>>, 'setup' | 'run' | 'teardown'> {

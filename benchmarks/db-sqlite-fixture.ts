@@ -6,7 +6,7 @@
  */
 import type { AsyncSqliteDb, Platform, SqliteDb } from '@asyncbench/harness';
 import { fillRows, sqlFor } from './db-data.ts';
-import type { SharedFixture } from './db-run.ts';
+import { SharedFixture } from './db-run.ts';
 
 export const SQL = sqlFor('sqlite', 'items', 'events');
 
@@ -18,45 +18,31 @@ interface Opened {
   pool?: Promise<AsyncSqliteDb>;
 }
 
-export class SqliteFixture implements SharedFixture {
+export class SqliteFixture extends SharedFixture<Opened> {
   readonly #rows: number;
   readonly #poolSize: number;
-  /** Cases that have not torn down yet; the last one to do so removes the file. */
-  #remaining: number;
-  #opened: Promise<Opened> | undefined;
 
   constructor(rows: number, poolSize: number, cases: number) {
+    super(cases);
     this.#rows = rows;
     this.#poolSize = poolSize;
-    this.#remaining = cases;
   }
 
   /** The synchronous connection on the main thread (blocking mode). */
   async sync(platform: Platform): Promise<SqliteDb> {
-    return (await this.#open(platform)).sync;
+    return (await this.acquire(platform)).sync;
   }
 
   /** The worker pool (sequential and concurrent modes): `poolSize` connections to the same file. */
   async pool(platform: Platform): Promise<AsyncSqliteDb> {
     const openAsync = platform.openSqliteAsync;
     if (!openAsync) throw new Error(`the ${platform.runtime} adapter has no openSqliteAsync`);
-    const opened = await this.#open(platform);
+    const opened = await this.acquire(platform);
     opened.pool ??= openAsync(opened.path, this.#poolSize);
     return opened.pool;
   }
 
-  /**
-   * Called by every case's teardown. After a failure the runner runs no further case, so then
-   * everything goes at once instead of waiting for teardowns that will never come.
-   */
-  async release(failed: boolean): Promise<void> {
-    this.#remaining--;
-    if (this.#remaining > 0 && !failed) return;
-    const opening = this.#opened;
-    this.#opened = undefined;
-    if (!opening) return;
-    const opened = await opening.catch(() => undefined);
-    if (!opened) return; // Creating it failed: that error was already reported by the setup that hit it.
+  protected async dispose(opened: Opened): Promise<void> {
     try {
       if (opened.pool) await (await opened.pool).close();
     } finally {
@@ -65,13 +51,8 @@ export class SqliteFixture implements SharedFixture {
     }
   }
 
-  #open(platform: Platform): Promise<Opened> {
-    this.#opened ??= this.#create(platform);
-    return this.#opened;
-  }
-
   /** Creates the file, the tables and the rows on the main thread. */
-  async #create(platform: Platform): Promise<Opened> {
+  protected async create(platform: Platform): Promise<Opened> {
     if (!platform.openSqlite) throw new Error(`the ${platform.runtime} adapter has no openSqlite`);
     const dir = await platform.makeTempDir('asyncbench-db-');
     const path = `${dir}/bench.sqlite`;
