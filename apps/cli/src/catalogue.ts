@@ -2,57 +2,33 @@
  * The scenario catalogue as an adapter reports it (`--list`: one JSON line per scenario). The CLI
  * never imports benchmark code; it asks a runtime, so ids and params are exactly what will run.
  */
-import type { Mode, Params, ProfileName, ScenarioInfo } from '@asyncbench/harness';
+import {
+  type CatalogueLine,
+  type ProfileName,
+  parseCatalogueLine,
+  type ScenarioInfo,
+} from '@asyncbench/harness';
 import { CliError, choices, UsageError } from './errors.ts';
 import { adapterBundle } from './paths.ts';
 import { adapterCommand, type RuntimeKind } from './runtime-kind.ts';
 import { runChild } from './spawn.ts';
 
-export interface ListedScenario {
-  id: string;
-  label: string;
-  description: string;
-  modes: Mode[];
-  /** Per profile when the adapter gives them so; otherwise the same params for every profile. */
-  params: Record<ProfileName, Params>;
-  hidden: boolean;
-}
+/** A scenario as the adapter lists it: the harness's catalogue line. */
+export type ListedScenario = CatalogueLine;
 
-const PROFILE_KEYS: ProfileName[] = ['quick', 'default', 'full'];
-
-/** Parses `--list` output; throws CliError naming the bad line. */
+/** Parses `--list` output with the harness's validator; throws CliError naming the bad line. */
 export function parseListOutput(lines: readonly string[]): ListedScenario[] {
   const out: ListedScenario[] = [];
   for (const raw of lines) {
     if (raw.trim() === '') continue;
-    let v: any;
     try {
-      v = JSON.parse(raw);
-    } catch {
-      throw new CliError(`scenario list: not JSON: ${JSON.stringify(raw.slice(0, 80))}`);
+      out.push(parseCatalogueLine(raw, 'scenario list'));
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
     }
-    if (!v || typeof v.id !== 'string') {
-      throw new CliError(`scenario list: line without an id: ${JSON.stringify(raw.slice(0, 80))}`);
-    }
-    out.push({
-      id: v.id,
-      label: typeof v.label === 'string' ? v.label : v.id,
-      description: typeof v.description === 'string' ? v.description : '',
-      modes: Array.isArray(v.modes) ? v.modes : [],
-      params: perProfile(v.params),
-      hidden: v.hidden === true,
-    });
   }
   if (out.length === 0) throw new CliError('scenario list: the adapter listed no scenarios');
   return out;
-}
-
-function perProfile(params: unknown): Record<ProfileName, Params> {
-  const p = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
-  const isPerProfile = PROFILE_KEYS.every((k) => p[k] && typeof p[k] === 'object');
-  if (isPerProfile) return p as Record<ProfileName, Params>;
-  const flat = p as Params;
-  return { quick: flat, default: flat, full: flat };
 }
 
 /** Runs `<runtime> <adapter> --list`. */
