@@ -3,28 +3,17 @@
  * and whole run files. Errors are SchemaError with the source and field path in the message.
  */
 import { Checker, join } from './check.ts';
+import { MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
 import type { CatalogueLine } from './main.ts';
 import { MODES, PROFILES } from './scenario.ts';
-import type { AdapterLine, CaseResult, RunFile } from './schema.ts';
+import type { AdapterLine, CaseResult, FigureName, RunFile } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { SchemaError } from './schema-error.ts';
 
 const RUNTIMES = ['node', 'deno', 'bun'] as const;
 const KINDS = ['micro', 'workload'] as const;
-const FIGURES = [
-  'throughput',
-  'wallMs',
-  'p50Ms',
-  'p90Ms',
-  'p99Ms',
-  'maxMs',
-  'efficiency',
-  'opsPerSec',
-  'meanNs',
-  'p50Ns',
-  'p99Ns',
-  'rme',
-] as const;
+// Every aggregated figure name, from the lists the runner and report use, so they cannot drift.
+const FIGURES: readonly FigureName[] = [...WORKLOAD_FIGURES, ...MICRO_FIGURES];
 
 function checkParams(c: Checker, value: unknown, path: string): void {
   const o = c.object(value, path);
