@@ -40,6 +40,7 @@ export {
   type AdapterLine,
   type CaseAggregate,
   type CaseResult,
+  type DriverInfo,
   type Entry,
   type FigureName,
   type HostInfo,

