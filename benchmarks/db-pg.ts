@@ -130,6 +130,7 @@ export const dbPg = defineScenario<DbPgParams>({
     full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
   },
   modes: ['sequential', 'concurrent'],
+  requires: ['postgres'],
   async cases(p, platform) {
     const url = platform.env(PG_URL_ENV);
     if (!url) return [];

@@ -115,6 +115,7 @@ export const db = defineScenario<DbParams>({
     full: { rows: 50_000, units: 5000, concurrency: 8 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  requires: ['sqlite'],
   cases(p) {
     // One file and one pool for the run's cases (see db-sqlite-fixture.ts).
     const fixture = new SqliteFixture(p.rows, p.concurrency, QUERY_SHAPES.length * 3);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
-import { openSqlite } from './sqlite.ts';
+import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { startWorker } from './workers.ts';
 
@@ -53,4 +53,5 @@ export const platform: Platform = {
   env: (name) => Bun.env[name],
   openSqlite,
   openSqliteAsync,
+  sqliteDriver,
 };

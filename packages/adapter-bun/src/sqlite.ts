@@ -1,6 +1,6 @@
 /** Platform.openSqlite on Bun (bun:sqlite), also each connection of the async pool. */
 import { Database } from 'bun:sqlite';
-import type { SqliteDb } from '@asyncbench/harness';
+import type { DriverInfo, SqliteDb } from '@asyncbench/harness';
 
 export function openSqlite(path: string): SqliteDb {
   const db = new Database(path, { create: true });
@@ -10,4 +10,15 @@ export function openSqlite(path: string): SqliteDb {
     all: (sql, params = []) => db.prepare(sql).all(...(params as never[])),
     close: () => db.close(),
   };
+}
+
+/** Platform.sqliteDriver: bun:sqlite and the SQLite library it was built with. */
+export function sqliteDriver(): DriverInfo {
+  const db = new Database(':memory:');
+  try {
+    const row = db.prepare('select sqlite_version() as v').get() as { v: string };
+    return { name: 'bun:sqlite', engine: `SQLite ${row.v}` };
+  } finally {
+    db.close();
+  }
 }

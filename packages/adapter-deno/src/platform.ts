@@ -2,7 +2,7 @@
 /** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
 import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
-import { openSqlite } from './sqlite.ts';
+import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { startWorker } from './workers.ts';
 
@@ -55,4 +55,5 @@ export const platform: Platform = {
   env: (name) => Deno.env.get(name),
   openSqlite,
   openSqliteAsync,
+  sqliteDriver,
 };

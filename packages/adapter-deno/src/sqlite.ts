@@ -1,7 +1,7 @@
 /// <reference path="./deno.d.ts" />
 /** Platform.openSqlite on Deno (node:sqlite's DatabaseSync), also each connection of the async pool. */
 import { DatabaseSync } from 'node:sqlite';
-import type { SqliteDb } from '@asyncbench/harness';
+import type { DriverInfo, SqliteDb } from '@asyncbench/harness';
 
 export function openSqlite(path: string): SqliteDb {
   const db = new DatabaseSync(path);
@@ -11,4 +11,15 @@ export function openSqlite(path: string): SqliteDb {
     all: (sql, params = []) => db.prepare(sql).all(...params),
     close: () => db.close(),
   };
+}
+
+/** Platform.sqliteDriver: Deno's node:sqlite and the SQLite library it was built with. */
+export function sqliteDriver(): DriverInfo {
+  const db = new DatabaseSync(':memory:');
+  try {
+    const row = db.prepare('select sqlite_version() as v').get() as { v: string };
+    return { name: 'node:sqlite', engine: `SQLite ${row.v}` };
+  } finally {
+    db.close();
+  }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
 import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
-import { openSqlite } from './sqlite.ts';
+import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
 
@@ -50,4 +50,5 @@ export const platform: Platform = {
   env: (name) => process.env[name],
   openSqlite,
   openSqliteAsync,
+  sqliteDriver,
 };

@@ -32,6 +32,8 @@ export {
   type Params,
   PROFILES,
   type ProfileName,
+  REQUIREMENTS,
+  type Requirement,
   type Scenario,
   type WorkloadCase,
   type WorkloadContext,

@@ -136,6 +136,7 @@ describe('runMain', () => {
       modes: ['sequential'],
       params,
       hidden: false,
+      requires: [],
     });
     expect(parsed[2]).toMatchObject({ id: 'broken', hidden: true });
     for (const l of lines) expect(parseCatalogueLine(l)).toEqual(JSON.parse(l));

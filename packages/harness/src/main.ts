@@ -1,7 +1,7 @@
 import { parseAdapterArgs, UsageError } from './args.ts';
 import type { Platform } from './platform.ts';
 import { runScenario } from './runner.ts';
-import type { Mode, Params, ProfileName, Scenario } from './scenario.ts';
+import type { Mode, Params, ProfileName, Requirement, Scenario } from './scenario.ts';
 import { type AdapterLine, SCHEMA_VERSION } from './schema.ts';
 
 /** One `--list` line: a scenario as data, with its params for every profile. */
@@ -12,6 +12,8 @@ export interface CatalogueLine {
   modes: Mode[];
   params: Record<ProfileName, Params>;
   hidden: boolean;
+  /** What the scenario needs besides the runtime; absent in lines from older adapters. */
+  requires?: Requirement[];
 }
 
 /** The `--list` line for one scenario. */
@@ -23,6 +25,7 @@ export function catalogueLine(s: Scenario): CatalogueLine {
     modes: [...s.modes],
     params: { quick: s.params.quick, default: s.params.default, full: s.params.full },
     hidden: s.hidden === true,
+    requires: [...(s.requires ?? [])],
   };
 }
 

@@ -14,6 +14,8 @@ export interface HttpTarget {
   close(): Promise<void>;
 }
 
+import type { DriverInfo } from './schema.ts';
+
 /** Memory figures in bytes. */
 export interface MemoryUsage {
   rss: number;
@@ -84,4 +86,9 @@ export interface Platform {
   openSqlite?: (path: string) => SqliteDb;
   /** Opens a SQLite file through `connections` worker threads (see AsyncSqliteDb). */
   openSqliteAsync?: (path: string, connections: number) => Promise<AsyncSqliteDb>;
+  /**
+   * Which SQLite driver openSqlite uses and the SQLite library's version (`select sqlite_version()`),
+   * recorded with every result of a scenario that requires 'sqlite'. Throws when there is no driver.
+   */
+  sqliteDriver?: () => DriverInfo;
 }

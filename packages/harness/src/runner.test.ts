@@ -241,3 +241,44 @@ describe('runScenario', () => {
     expect(r?.params).toEqual({ n: 2 });
   });
 });
+
+describe('runScenario: database driver', () => {
+  const workload: WorkloadCase = {
+    kind: 'workload',
+    id: 'one',
+    label: 'one unit',
+    mode: 'sequential',
+    variant: 'loop',
+    units: 1,
+    concurrency: 1,
+    unitMs: null,
+    async run(ctx) {
+      await ctx.time(() => sleep(1));
+    },
+  };
+  const withRequires = (requires: readonly ('sqlite' | 'postgres')[]) =>
+    defineScenario({ ...scenario(() => [workload]), requires });
+
+  it("records the platform's SQLite driver on every result of a scenario that requires sqlite", async () => {
+    const platform = {
+      ...webPlatform(),
+      sqliteDriver: () => ({ name: 'test:sqlite', engine: 'SQLite 3.0.0' }),
+    };
+    const [result] = await runScenario(withRequires(['sqlite']), platform, { profile: 'quick', seed: 1 });
+    expect(result!.driver).toEqual({ name: 'test:sqlite', engine: 'SQLite 3.0.0' });
+    const [other] = await runScenario(withRequires(['postgres']), platform, { profile: 'quick', seed: 1 });
+    expect(other!.driver).toBeUndefined();
+  });
+
+  it('records no driver when the platform has none (the cases report why in their own setup)', async () => {
+    const platform = {
+      ...webPlatform(),
+      sqliteDriver: () => {
+        throw new Error('no SQLite driver on Node 18');
+      },
+    };
+    const [result] = await runScenario(withRequires(['sqlite']), platform, { profile: 'quick', seed: 1 });
+    expect(result!.workload).toBeDefined();
+    expect(result!.driver).toBeUndefined();
+  });
+});

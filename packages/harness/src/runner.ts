@@ -2,7 +2,7 @@ import { measureMicro } from './micro.ts';
 import type { Platform } from './platform.ts';
 import { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
 import type { Case, ProfileName, Scenario } from './scenario.ts';
-import type { CaseResult } from './schema.ts';
+import type { CaseResult, DriverInfo } from './schema.ts';
 import { runWorkload } from './workload.ts';
 
 /** Options for runScenario. */
@@ -45,6 +45,7 @@ export async function runScenario(
   const cases = await scenario.cases(params, platform);
   checkCaseIds(scenario, cases);
 
+  const driver = scenario.requires?.includes('sqlite') ? sqliteDriverOf(platform) : undefined;
   const results: CaseResult[] = [];
   for (const c of cases) {
     platform.gc?.();
@@ -57,8 +58,21 @@ export async function runScenario(
       const workload = await runWorkload(c, platform, options.seed);
       result = { ...base, kind: 'workload', mode: c.mode, workload };
     }
+    if (driver) result.driver = driver;
     results.push(result);
     options.onResult?.(result);
   }
   return results;
+}
+
+/**
+ * The SQLite driver to record, or undefined: with no driver the cases fail in their own setup,
+ * with the adapter's reason, so that is where the error is reported.
+ */
+function sqliteDriverOf(platform: Platform): DriverInfo | undefined {
+  try {
+    return platform.sqliteDriver?.();
+  } catch {
+    return undefined;
+  }
 }

@@ -63,6 +63,14 @@ export interface WorkloadCase<S = unknown> {
 
 export type Case = MicroCase | WorkloadCase<any>;
 
+/**
+ * What a scenario needs beyond the runtime itself: `sqlite`, an embedded SQLite driver
+ * (Platform.openSqlite); `postgres`, a PostgreSQL server (ASYNCBENCH_PG_URL). The CLI reads it from
+ * the catalogue to prepare a driver or say why a scenario cannot run, never from scenario ids.
+ */
+export type Requirement = 'sqlite' | 'postgres';
+export const REQUIREMENTS: readonly Requirement[] = ['sqlite', 'postgres'];
+
 /** A scenario: a stable id, words for readers, parameters per profile, and the cases it runs. */
 export interface Scenario<P extends Params = Params> {
   /** Stable id, kebab-case, used on the command line and in results. */
@@ -75,6 +83,8 @@ export interface Scenario<P extends Params = Params> {
   readonly modes: readonly Mode[];
   /** Hidden scenarios (test fixtures) are not listed nor run unless named. */
   readonly hidden?: boolean;
+  /** What it needs besides the runtime (see Requirement); none when absent. */
+  readonly requires?: readonly Requirement[];
   /** Builds the cases for one run. */
   cases(params: P, platform: Platform): Case[] | Promise<Case[]>;
 }

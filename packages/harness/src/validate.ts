@@ -5,7 +5,7 @@
 import { Checker, join } from './check.ts';
 import { MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
 import type { CatalogueLine } from './main.ts';
-import { MODES, PROFILES } from './scenario.ts';
+import { MODES, PROFILES, REQUIREMENTS } from './scenario.ts';
 import type { AdapterLine, CaseResult, FigureName, RunFile } from './schema.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { SchemaError } from './schema-error.ts';
@@ -151,6 +151,7 @@ export function parseCatalogueLine(text: string, source = 'catalogue line'): Cat
   const params = c.object(o.params, 'params');
   for (const profile of PROFILES) checkParams(c, params[profile], `params.${profile}`);
   c.boolean(o.hidden, 'hidden');
+  c.optional(o.requires, 'requires', (v, p) => c.each(v, p, (r, rp) => c.oneOf(r, rp, REQUIREMENTS)));
   return data as CatalogueLine;
 }
 

@@ -110,6 +110,12 @@ export function describePlatformContract(
       }
     });
 
+    it('sqliteDriver names the driver and the SQLite version it runs', () => {
+      const driver = getPlatform().sqliteDriver!();
+      expect(driver.name).toMatch(/^(node:sqlite|bun:sqlite|better-sqlite3 \d+\.\d+\.\d+)$/);
+      expect(driver.engine).toMatch(/^SQLite 3\.\d+\.\d+$/);
+    });
+
     it('openSqliteAsync runs queries on worker threads, transactions included', async () => {
       const platform = getPlatform();
       const dir = await platform.makeTempDir('asyncbench-sqlite-async-');
