@@ -9,6 +9,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Integration tests spawn real runtimes on a shared, busy machine.
     testTimeout: 180_000,
+    // One file at a time: cli.integration rebuilds dist/ in its beforeAll while other files spawn
+    // it, and every integration file starts real runtimes on a small shared machine.
+    fileParallelism: false,
     hookTimeout: 300_000,
   },
 });

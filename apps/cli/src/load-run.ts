@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { type RunFile, validateRunFile } from '@asyncbench/harness';
 import { CliError } from './errors.ts';
+import { describeFsError } from './out-dir.ts';
 
 export async function loadRunFile(path: string): Promise<RunFile> {
   let text: string;
@@ -9,7 +10,7 @@ export async function loadRunFile(path: string): Promise<RunFile> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as { code?: string }).code;
-    throw new CliError(`${path}: ${code === 'ENOENT' ? 'no such file' : String(err)}`, 2);
+    throw new CliError(`${path}: ${code === 'ENOENT' ? 'no such file' : describeFsError(err)}`, 2);
   }
   let data: unknown;
   try {

@@ -4,11 +4,13 @@ import type { ReportArgs } from './args.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { loadRunFile } from './load-run.ts';
+import { checkOutDir, checkOutFile } from './out-dir.ts';
 import { defaultResultsDir, findRepoRoot } from './paths.ts';
 import { reportTarget, writeReport } from './report-write.ts';
 import { newestResultsFile } from './results-file.ts';
 
 export async function reportCommand(args: ReportArgs, io: Io): Promise<number> {
+  const outFile = args.out ? await checkOutFile('--out', args.out) : null;
   let files = args.files.map((f) => resolve(f));
   if (files.length === 0) {
     const dir = defaultResultsDir(findRepoRoot());
@@ -19,7 +21,8 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<number> {
   const runs = [];
   for (const f of files) runs.push(await loadRunFile(f));
   const { dir, name } = reportTarget(files[files.length - 1]!);
-  const written = await writeReport(runs, dir, name, io, args.out ? resolve(args.out) : null);
+  if (!outFile) await checkOutDir('report directory', dir);
+  const written = await writeReport(runs, dir, name, io, outFile);
   if (!written) return 1;
   io.stdout.write(`${written}\n`);
   return 0;

@@ -3,8 +3,9 @@
  * over the target, so a reader (or a crash mid-write) sees the old file or the new one, never half.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ensureDir } from './out-dir.ts';
 
 /** `2026-11-25T13-50-41Z-myhost`: sorts by time, safe in file names on every OS. */
 export function runBaseName(startedAt: Date, hostname: string): string {
@@ -18,7 +19,7 @@ export function runBaseName(startedAt: Date, hostname: string): string {
 
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(tmp, text);

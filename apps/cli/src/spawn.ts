@@ -2,8 +2,32 @@
  * Runs one child process with a time limit. The child gets its own process group (detached) so a
  * timeout or an interrupt can kill it together with anything it started; the terminal's Ctrl-C
  * reaches only us, and we decide what to kill. Output is collected as data; nothing is judged here.
+ *
+ * No child outlives the CLI: every live group is killed from main.ts's 'exit' handler
+ * (killLiveChildren), and against an end no handler sees (SIGKILL, a crash of node itself) each
+ * child's stdin is a pipe whose write end only we hold and never write to. When we are gone, the
+ * kernel closes it and the adapter reads end-of-file and exits (ENV_PARENT_PIPE tells it to watch;
+ * the adapter-kit's exitWhenParentGone does the watching).
  */
 import { spawn } from 'node:child_process';
+
+/** Set in a child's environment: its stdin is the CLI's lifeline pipe, end-of-file means exit. */
+export const ENV_PARENT_PIPE = 'ASYNCBENCH_PARENT_PIPE';
+
+/** Process groups of the children running now (their pids: each child leads its own group). */
+const liveGroups = new Set<number>();
+
+/** SIGKILLs every child group still running. Synchronous, so it can run in an 'exit' handler. */
+export function killLiveChildren(): void {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  liveGroups.clear();
+}
 
 export interface ChildOutcome {
   exitCode: number | null;
@@ -43,10 +67,13 @@ export function runChild(command: string[], opts: ChildOptions): Promise<ChildOu
 
     const child = spawn(file!, args, {
       cwd: opts.cwd,
-      env: opts.env,
+      env: { ...opts.env, [ENV_PARENT_PIPE]: '1' },
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    if (child.pid !== undefined) liveGroups.add(child.pid);
+    // Never written to; an error here (the child closed its end) is of no interest.
+    child.stdin.on('error', () => {});
 
     const killGroup = () => {
       if (child.pid === undefined) return;
@@ -86,6 +113,8 @@ export function runChild(command: string[], opts: ChildOptions): Promise<ChildOu
       opts.signal?.removeEventListener('abort', onAbort);
       // The main process is done; anything it left behind in its group goes too.
       killGroup();
+      if (child.pid !== undefined) liveGroups.delete(child.pid);
+      child.stdin.destroy();
       if (stdoutRest !== '') stdoutLines.push(stdoutRest);
       resolvePromise({
         exitCode,

@@ -8,6 +8,7 @@ declare namespace Deno {
   const env: { get(name: string): string | undefined; set(name: string, value: string): void };
   const errors: { NotFound: new (...args: never[]) => Error };
   const stdout: { writeSync(data: Uint8Array): number };
+  const stdin: { readonly readable: ReadableStream<Uint8Array> };
   function exit(code?: number): never;
   function readFileSync(path: string): Uint8Array;
   function readFile(path: string): Promise<Uint8Array>;
@@ -47,7 +48,11 @@ declare module 'node:sqlite' {
   export class DatabaseSync {
     constructor(path: string);
     exec(sql: string): void;
-    prepare(sql: string): { run(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
+    prepare(sql: string): {
+      run(...params: unknown[]): unknown;
+      all(...params: unknown[]): unknown[];
+      get(...params: unknown[]): unknown;
+    };
     close(): void;
   }
 }

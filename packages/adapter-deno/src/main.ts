@@ -2,6 +2,7 @@
 /** Entry point (bundled to dist/main.js): runs the requested scenarios, prints JSON lines. */
 import { catalogue } from '@asyncbench/benchmarks';
 import { runMain } from '@asyncbench/harness';
+import { exitWhenParentGone, PARENT_GONE_EXIT_CODE, PARENT_PIPE_ENV } from '@asyncbench/harness/adapter-kit';
 import { platform } from './platform.ts';
 
 const encoder = new TextEncoder();
@@ -12,6 +13,12 @@ function writeLine(line: string): void {
   while (bytes.length > 0) bytes = bytes.subarray(Deno.stdout.writeSync(bytes));
 }
 
+const parent = exitWhenParentGone({
+  enabled: Deno.env.get(PARENT_PIPE_ENV) === '1',
+  stdin: () => Deno.stdin.readable,
+  exit: () => Deno.exit(PARENT_GONE_EXIT_CODE),
+});
 const code = await runMain(platform, catalogue, Deno.args, writeLine);
+parent.stop();
 // Every line is written synchronously by now; exit also stops any worker a scenario left running.
 Deno.exit(code);

@@ -14,6 +14,12 @@ export {
   lazyBlockingGet,
 } from './get-protocol.ts';
 export {
+  exitWhenParentGone,
+  PARENT_GONE_EXIT_CODE,
+  PARENT_PIPE_ENV,
+  type ParentWatch,
+} from './parent-watch.ts';
+export {
   createSqlitePool,
   type SqliteReply,
   type SqliteRequest,
