@@ -31,6 +31,7 @@ describe('parseCli', () => {
       pgUrl: null,
       report: true,
       pin: null,
+      cacheDir: null,
     });
   });
 
@@ -84,12 +85,14 @@ describe('parseCli', () => {
     expect(usage(['run', '--profile', 'fast'])).toBe(
       'unknown profile "fast" (choose quick, default or full)',
     );
-    expect(usage(['frob'])).toBe('unknown command "frob" (choose run, report, list, doctor or compare)');
+    expect(usage(['frob'])).toBe(
+      'unknown command "frob" (choose run, report, list, doctor, compare or runtimes)',
+    );
     expect(usage(['run', '--runtimes', 'node,java'])).toMatch(
       /^unknown runtime "java" \(choose node, deno or bun/,
     );
     expect(usage(['run', '--bogus'])).toMatch(
-      /^unknown flag "--bogus" for run \(choose --runtimes, .*--no-report or --pin\)$/,
+      /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin or --cache-dir\)$/,
     );
     expect(usage(['list', '--profile', 'quick'])).toBe('unknown flag "--profile" for list (choose --json)');
     expect(usage(['run', '--seed'])).toBe('flag --seed needs a value');
@@ -101,6 +104,57 @@ describe('parseCli', () => {
 
   it('rejects a --pin that is not a CPU list', () => {
     expect(usage(['run', '--pin', '1;rm'])).toMatch(/^invalid --pin "1;rm" \(a CPU list/);
+  });
+
+  it('reads a negative number as a value, so the range check answers (--seed is a uint32)', () => {
+    expect(usage(['run', '--seed', '-5'])).toBe(
+      'bad number for --seed: "-5" (choose a whole number from 0 to 4294967295)',
+    );
+    expect(usage(['run', '--repeats', '-1'])).toMatch(
+      /^bad number for --repeats: "-1" \(choose .* 1 to 1000\)$/,
+    );
+    expect(usage(['run', '--timeout-ms', '-100'])).toMatch(/^bad number for --timeout-ms: "-100"/);
+    // A flag after a value-taking flag is still a flag, not its value.
+    expect(usage(['run', '--seed', '--json'])).toBe('flag --seed needs a value');
+    expect(parseCli(['run', '--seed', '4294967295'])).toMatchObject({ seed: 4294967295 });
+  });
+
+  it('takes registry specs in --runtimes and names what is wrong with a bad one', () => {
+    expect(parseCli(['run', '--runtimes', 'node,node@22,bun@1.2,deno@2.4.3,bun@latest'])).toMatchObject({
+      runtimes: ['node', 'node@22', 'bun@1.2', 'deno@2.4.3', 'bun@latest'],
+    });
+    expect(usage(['run', '--runtimes', 'nodejs@22'])).toMatch(/^unknown runtime "nodejs" in "nodejs@22"/);
+    expect(usage(['run', '--runtimes', 'node@'])).toMatch(/^"node@" names no version/);
+    expect(usage(['run', '--runtimes', 'node@>=22 <'])).toMatch(
+      /is neither a semver range .* nor a dist-tag/,
+    );
+  });
+
+  it('runtimes: list, install, rm, --clear', () => {
+    expect(parseCli(['runtimes'])).toEqual({
+      command: 'runtimes',
+      action: 'list',
+      specs: [],
+      cacheDir: null,
+      json: false,
+    });
+    expect(parseCli(['runtimes', '--clear', '--cache-dir', '/c'])).toMatchObject({
+      action: 'clear',
+      cacheDir: '/c',
+    });
+    expect(parseCli(['runtimes', 'install', 'node@22', 'bun@1.2'])).toMatchObject({
+      action: 'install',
+      specs: [
+        { label: 'node@22', kind: 'node', range: '22', isTag: false },
+        { label: 'bun@1.2', kind: 'bun', range: '1.2', isTag: false },
+      ],
+    });
+    expect(usage(['runtimes', 'rm'])).toBe('runtimes rm needs at least one spec such as node@22');
+    expect(usage(['runtimes', 'rm', 'node'])).toMatch(/^runtimes rm: "node" is not a spec/);
+    expect(usage(['runtimes', 'prune'])).toMatch(
+      /^unknown runtimes action "prune" \(choose install or rm, or --clear\)$/,
+    );
+    expect(usage(['runtimes', '--clear', 'node@22'])).toMatch(/^runtimes --clear takes no argument/);
   });
 
   it('rejects bad numbers', () => {
@@ -136,6 +190,7 @@ describe('parseCli', () => {
       command: 'doctor',
       pgUrl: 'postgres://h',
       runtimeFlags: [],
+      cacheDir: null,
     });
     expect(parseCli(['compare', 'a.json', 'b.json', '--json'])).toEqual({
       command: 'compare',

@@ -5,8 +5,9 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, PROFILES, type ProfileName } from '@asyncbench/harness';
 import { choices, UsageError } from './errors.ts';
+import { parseRuntimeSpec, type RuntimeSpec } from './runtime-cache/spec.ts';
 
-export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare'] as const;
+export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare', 'runtimes'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The runtimes asyncbench knows by name; others can be added with --runtime label=/path. */
@@ -19,7 +20,10 @@ export interface RuntimeFlag {
 
 export interface RunArgs {
   command: 'run';
-  /** null: the default set (node, deno, bun and any --runtime labels). */
+  /**
+   * null: the default set (node, deno, bun and any --runtime labels). Names with `@` (node@22) are
+   * registry specs, already checked by parseRuntimeSpec.
+   */
   runtimes: string[] | null;
   /** null: every catalogue scenario that is not hidden. */
   scenarios: string[] | null;
@@ -37,6 +41,8 @@ export interface RunArgs {
   report: boolean;
   /** CPU list for taskset (e.g. "1" or "0-1"); null: not pinned. */
   pin: string | null;
+  /** Runtime cache for registry specs; null: the XDG cache directory. */
+  cacheDir: string | null;
 }
 
 export interface ReportArgs {
@@ -54,6 +60,17 @@ export interface DoctorArgs {
   command: 'doctor';
   pgUrl: string | null;
   runtimeFlags: RuntimeFlag[];
+  cacheDir: string | null;
+}
+
+/** `asyncbench runtimes`: list the cache, install or remove specs, or clear it. */
+export interface RuntimesArgs {
+  command: 'runtimes';
+  action: 'list' | 'install' | 'rm' | 'clear';
+  /** install / rm: the specs named (node@22, bun@1.2.23). */
+  specs: RuntimeSpec[];
+  cacheDir: string | null;
+  json: boolean;
 }
 
 export interface CompareArgs {
@@ -69,6 +86,7 @@ export type ParsedArgs =
   | ListArgs
   | DoctorArgs
   | CompareArgs
+  | RuntimesArgs
   | { command: 'help'; topic: CommandName | null }
   | { command: 'version' };
 
@@ -87,14 +105,20 @@ const RUN_OPTIONS = {
   'pg-url': { type: 'string' },
   'no-report': { type: 'boolean' },
   pin: { type: 'string' },
+  'cache-dir': { type: 'string' },
 } satisfies Record<string, OptionSpec>;
 
 const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
   run: RUN_OPTIONS,
   report: { out: { type: 'string' } },
   list: { json: { type: 'boolean' } },
-  doctor: { 'pg-url': { type: 'string' }, runtime: { type: 'string', multiple: true } },
+  doctor: {
+    'pg-url': { type: 'string' },
+    runtime: { type: 'string', multiple: true },
+    'cache-dir': { type: 'string' },
+  },
   compare: { json: { type: 'boolean' } },
+  runtimes: { 'cache-dir': { type: 'string' }, clear: { type: 'boolean' }, json: { type: 'boolean' } },
 };
 
 /** Parses the whole argv (without node and script). Throws UsageError. */
@@ -123,7 +147,10 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         command,
         pgUrl: str(values['pg-url']),
         runtimeFlags: runtimeFlags(values.runtime),
+        cacheDir: str(values['cache-dir']),
       };
+    case 'runtimes':
+      return runtimesArgs(values, positionals);
     case 'compare': {
       if (positionals.length !== 2) {
         throw new UsageError(
@@ -148,11 +175,35 @@ type Values = Record<string, string | boolean | string[] | boolean[] | undefined
 function parseFlags(command: CommandName, args: string[]): { values: Values; positionals: string[] } {
   const options = OPTIONS[command];
   try {
-    const parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    const parsed = parseArgs({
+      args: joinNegativeValues(args, options),
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (err) {
     throw flagError(command, options, err);
   }
+}
+
+/**
+ * `--seed -5` -> `--seed=-5`: parseArgs takes a value that starts with a dash for another flag,
+ * so a negative number would read as "needs a value". Joined, it reaches the number check, which
+ * says what range the flag allows.
+ */
+function joinNegativeValues(args: readonly string[], options: Record<string, OptionSpec>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const spec = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+    if (spec?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 /** Turns node:util parseArgs errors into one line that names the valid flags. */
@@ -191,9 +242,11 @@ function runArgs(values: Values): RunArgs {
   if (runtimes) {
     const known = [...KNOWN_RUNTIMES, ...flags.map((f) => f.name).filter((n) => !isKnownRuntime(n))];
     for (const name of runtimes) {
+      // node@22, bun@1.2: checked here, resolved against the registry before anything runs.
+      if (parseRuntimeSpec(name)) continue;
       if (!known.includes(name)) {
         throw new UsageError(
-          `unknown runtime "${name}" (choose ${choices(known)}, or name one with --runtime label=/path)`,
+          `unknown runtime "${name}" (choose ${choices(known)}, a version from the npm registry such as node@22 or bun@1.2, or name one with --runtime label=/path)`,
         );
       }
     }
@@ -215,7 +268,35 @@ function runArgs(values: Values): RunArgs {
     pgUrl: str(values['pg-url']),
     report: values['no-report'] !== true,
     pin: pinList(str(values.pin)),
+    cacheDir: str(values['cache-dir']),
   };
+}
+
+const RUNTIMES_ACTIONS = ['install', 'rm'] as const;
+
+/** `runtimes`, `runtimes --clear`, `runtimes install node@22 ...`, `runtimes rm node@22 ...`. */
+function runtimesArgs(values: Values, positionals: string[]): RuntimesArgs {
+  const cacheDir = str(values['cache-dir']);
+  const json = values.json === true;
+  const [action, ...rest] = positionals;
+  if (values.clear === true) {
+    if (action !== undefined) throw new UsageError(`runtimes --clear takes no argument, got "${action}"`);
+    return { command: 'runtimes', action: 'clear', specs: [], cacheDir, json };
+  }
+  if (action === undefined) return { command: 'runtimes', action: 'list', specs: [], cacheDir, json };
+  if (!(RUNTIMES_ACTIONS as readonly string[]).includes(action)) {
+    throw new UsageError(
+      `unknown runtimes action "${action}" (choose ${choices(RUNTIMES_ACTIONS)}, or --clear)`,
+    );
+  }
+  if (rest.length === 0) throw new UsageError(`runtimes ${action} needs at least one spec such as node@22`);
+  const specs = rest.map((text) => {
+    const spec = parseRuntimeSpec(text);
+    if (!spec)
+      throw new UsageError(`runtimes ${action}: "${text}" is not a spec (write kind@version, e.g. node@22)`);
+    return spec;
+  });
+  return { command: 'runtimes', action: action as 'install' | 'rm', specs, cacheDir, json };
 }
 
 export function parseProfile(text: string): ProfileName {
@@ -225,7 +306,7 @@ export function parseProfile(text: string): ProfileName {
 
 /** A whole number in [min, max]; anything else (1.5, 1e3, -1, "", 0x10) is a usage error. */
 export function parseInteger(flag: string, text: string, min: number, max: number): number {
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     throw new UsageError(`bad number for ${flag}: "${text}" (choose a whole number from ${min} to ${max})`);
   }

@@ -164,7 +164,10 @@ describe('asyncbench run', () => {
     [['run', '--runtimes', 'node,java'], /^asyncbench: unknown runtime "java" \(choose node, deno or bun/],
     [['run', '--frobnicate'], /^asyncbench: unknown flag "--frobnicate" for run \(choose /],
     [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
-    [['bench'], /^asyncbench: unknown command "bench" \(choose run, report, list, doctor or compare\)$/],
+    [
+      ['bench'],
+      /^asyncbench: unknown command "bench" \(choose run, report, list, doctor, compare or runtimes\)$/,
+    ],
   ])('bad input %j: one line, exit 2, nothing written', async (args, message) => {
     const out = join(tmp, `bad-${args.join('-').replace(/\W+/g, '_')}`);
     const r = await cli([...args, '--out', out]);

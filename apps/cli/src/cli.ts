@@ -8,6 +8,7 @@ import { listCommand } from './list.ts';
 import { findRepoRoot, toolVersion } from './paths.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
+import { runtimesCommand } from './runtimes-command.ts';
 
 export async function main(argv: readonly string[], io: Io, signal: AbortSignal): Promise<number> {
   const args = parseCli(argv);
@@ -28,5 +29,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal)
       return doctorCommand(args, io);
     case 'compare':
       return compareCommand(args, io);
+    case 'runtimes':
+      return runtimesCommand(args, io, signal);
   }
 }

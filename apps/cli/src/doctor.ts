@@ -10,9 +10,11 @@ import { detectPinning, hostInfo } from './env.ts';
 import type { Io } from './io.ts';
 import { adapterBundle, findRepoRoot } from './paths.ts';
 import { pgHostPort } from './redact.ts';
+import { cacheRoot, listInstalled } from './runtime-cache/store.ts';
 import type { RuntimeKind } from './runtime-kind.ts';
 import { findRuntimes, runtimeNames } from './runtimes.ts';
-import { formatTable } from './table.ts';
+import { cacheTable } from './runtimes-command.ts';
+import { formatBytes, formatTable } from './table.ts';
 
 /** Resolves true when a TCP connection to host:port opens within timeoutMs. */
 export function tcpReachable(host: string, port: number, timeoutMs = 2000): Promise<string | null> {
@@ -46,6 +48,14 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
       ]),
     ),
   );
+
+  const cache = cacheRoot(args.cacheDir, io.env);
+  const installs = existsSync(cache) ? await listInstalled(cache) : [];
+  out.push('');
+  out.push(
+    `Runtime cache (node@22-style specs): ${cache}${installs.length === 0 ? ' — empty' : `, ${installs.length} runtime${installs.length === 1 ? '' : 's'}, ${formatBytes(installs.reduce((n, i) => n + i.sizeBytes, 0))}`}`,
+  );
+  if (installs.length > 0) out.push(cacheTable(installs));
 
   const pinning = await detectPinning();
   const host = hostInfo(pinning);

@@ -11,6 +11,7 @@ Commands:
   list      list the scenarios with their modes and parameters
   doctor    check runtimes, host, CPU pinning, adapter bundles and PostgreSQL
   compare   compare two results files figure by figure, with 95% confidence intervals
+  runtimes  list, install or remove runtime versions cached from the npm registry
 
 Flags: --help (also after a command), --version
 Run \`asyncbench <command> --help\` for a command's flags.`;
@@ -20,7 +21,10 @@ const COMMAND_HELP: Record<CommandName, string> = {
 
 Runs every scenario in a fresh process per runtime x scenario x repeat, interleaving runtimes.
 
-  --runtimes node,deno,bun   runtimes to use (default: all three; a missing one is skipped)
+  --runtimes node,deno,bun   runtimes to use (default: all three; a missing one is skipped). A name
+                             with @ is a version from the npm registry, installed into the runtime
+                             cache on first use: node@22, node@24.1.0, bun@1.2, deno@2.4, bun@latest
+                             (the spec is the runtime's label in results)
   --scenarios id,...         scenarios to run (default: every listed scenario)
   --profile quick|default|full   size of the run (default: default)
   --repeats n                processes per runtime x scenario (default: quick 1, default 3, full 5)
@@ -34,6 +38,8 @@ Runs every scenario in a fresh process per runtime x scenario x repeat, interlea
   --no-report                do not write the HTML report
   --pin cpus                 run children under taskset -c cpus (e.g. 1); off by default, since it
                              also pins a runtime's server and worker threads to those CPUs
+  --cache-dir dir            runtime cache for node@22-style specs (default:
+                             $XDG_CACHE_HOME/asyncbench/runtimes, else ~/.cache/asyncbench/runtimes)
 
 Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 bad input,
 130 interrupted (the results file keeps what was measured).`,
@@ -45,11 +51,22 @@ Builds one self-contained HTML report. Default input: the newest results/*.json.
 
 Lists the scenarios (as the node adapter reports them) with description, modes and the
 parameters of each profile.`,
-  doctor: `Usage: asyncbench doctor [--pg-url url] [--runtime name=/path ...]
+  doctor: `Usage: asyncbench doctor [--pg-url url] [--runtime name=/path ...] [--cache-dir dir]
 
-Shows the runtimes found (version, path, source), CPU, memory, OS, whether taskset can pin
-benchmark processes, whether the adapter bundles are built, and whether PostgreSQL
+Shows the runtimes found (version, path, source), the runtime cache, CPU, memory, OS, whether
+taskset can pin benchmark processes, whether the adapter bundles are built, and whether PostgreSQL
 (--pg-url or $ASYNCBENCH_PG_URL) answers on its host:port.`,
+  runtimes: `Usage: asyncbench runtimes [--cache-dir dir] [--json]
+       asyncbench runtimes install <spec> ...   e.g. node@22 bun@1.2 deno@2.4.3
+       asyncbench runtimes rm <spec> ...        every cached version the spec matches
+       asyncbench runtimes --clear              everything asyncbench cached
+
+Runtime versions from the npm registry (the official binary packages: node-<os>-<arch>,
+@oven/bun-<os>-<arch>, @deno/<os>-<arch>), checked against the registry's integrity hash and
+installed atomically into $XDG_CACHE_HOME/asyncbench/runtimes (else ~/.cache/asyncbench/runtimes)
+or --cache-dir. A version list fetched within 24 hours answers a range without the registry; an
+installed exact version never needs it. The registry is $npm_config_registry or
+registry.npmjs.org.`,
   compare: `Usage: asyncbench compare a.json b.json [--json]
 
 For every runtime x scenario x case in both runs: b/a of throughput and p99 latency (ops/s for

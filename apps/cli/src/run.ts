@@ -19,14 +19,20 @@ import { listScenarios, scenarioInfo, selectScenarios } from './catalogue.ts';
 import { detectPinning, gitCommit, hostInfo } from './env.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
+import { prepareNodeSqlite, type SqliteLaunch } from './node-sqlite.ts';
+import { checkOutDir } from './out-dir.ts';
 import { adapterBundle, defaultResultsDir, findRepoRoot, toolVersion } from './paths.ts';
 import { Progress } from './progress.ts';
 import { makeRedactor } from './redact.ts';
 import { judgeChild } from './repeat.ts';
 import { writeReport } from './report-write.ts';
 import { runBaseName, writeJsonAtomic } from './results-file.ts';
+import { isRuntimeSpec } from './runtime-cache/spec.ts';
+import { cacheRoot } from './runtime-cache/store.ts';
 import { adapterCommand } from './runtime-kind.ts';
+import { formatRuntimeLines } from './runtime-lines.ts';
 import { type FoundRuntime, findRuntimes, runtimeNames } from './runtimes.ts';
+import { openRuntimeCache } from './runtimes-command.ts';
 import { runChild } from './spawn.ts';
 import { formatSummary } from './summary.ts';
 import { formatDuration } from './table.ts';
@@ -52,14 +58,23 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     io.stderr.write(`asyncbench: ${redact(text)}\n`);
   };
 
+  // 0. Where results go: usable, or one line and exit 2 before anything runs.
+  const outDir = await checkOutDir('--out', args.out ? resolve(args.out) : defaultResultsDir(root));
+
   // 1. Runtimes: which, where, exact versions. Missing ones are skipped, not fatal.
   const names = runtimeNames(args.runtimes, args.runtimeFlags);
   for (const f of args.runtimeFlags) {
     if (!names.includes(f.name)) note(`--runtime ${f.name} ignored: not among --runtimes ${names.join(',')}`);
   }
+  // Registry specs (node@22): resolved and installed now; one that cannot be met is exit 2.
+  const registry = names.some(isRuntimeSpec) ? await openRuntimeCache(args.cacheDir, io, signal) : undefined;
   const runtimes = await findRuntimes(names, args.runtimeFlags, root, {
     explicitNames: args.runtimes !== null,
+    ...(registry ? { registry } : {}),
   });
+  if (signal.aborted) throw new CliError('interrupted', 130);
+  for (const r of runtimes)
+    if (r.info.source === 'registry' && r.info.note) note(`${r.info.name}: ${r.info.note}`);
   const available = runtimes.filter((r) => r.kind !== null);
   if (available.length === 0) {
     throw new CliError(`no runtime found: ${runtimes.map((r) => r.info.note).join('; ')}`);
@@ -83,18 +98,36 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
   const pinning = await detectPinning(args.pin);
   const host = hostInfo(pinning);
-  const outDir = args.out ? resolve(args.out) : defaultResultsDir(root);
   const id = runBaseName(startedAt, host.hostname);
   const path = join(outDir, `${id}.json`);
 
   for (const r of runtimes) if (r.kind === null) note(`skipping ${r.info.note ?? r.info.name}`);
   if (pgUrl) notes.push('PostgreSQL URL given to the adapters (ASYNCBENCH_PG_URL); not stored here');
-  // db-pg builds no cases without a server: say so once instead of showing an empty scenario.
-  else if (scenarios.some((s) => s.id === 'db-pg')) {
-    note(
-      'db-pg skipped: no PostgreSQL configured (--pg-url or ASYNCBENCH_PG_URL; `npm run pg:up` starts one)',
-    );
+  // A PostgreSQL scenario builds no cases without a server: say so once instead of showing it empty.
+  else {
+    for (const s of scenarios.filter((x) => x.requires?.includes('postgres'))) {
+      note(
+        `${s.id} skipped: no PostgreSQL configured (--pg-url or ASYNCBENCH_PG_URL; \`npm run pg:up\` starts one)`,
+      );
+    }
   }
+
+  // SQLite on each Node: node:sqlite, its flag, or a better-sqlite3 built for that Node's ABI.
+  const sqliteLaunch = new Map<FoundRuntime, SqliteLaunch>();
+  if (scenarios.some((s) => s.requires?.includes('sqlite'))) {
+    for (const r of available.filter((x) => x.kind === 'node')) {
+      const launch = await prepareNodeSqlite(r.info.path!, r.info.version!, {
+        root,
+        cacheRoot: registry?.root ?? cacheRoot(args.cacheDir, io.env),
+        log: io.stderr,
+        env: childEnv,
+        signal,
+      });
+      if (launch.note) note(`${r.info.name}: ${launch.note}`);
+      sqliteLaunch.set(r, launch);
+    }
+  }
+  if (signal.aborted) throw new CliError('interrupted', 130);
 
   const run: RunFile = {
     schemaVersion: SCHEMA_VERSION,
@@ -148,17 +181,19 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
         if (signal.aborted) break outer;
         const what = `${r.info.name} × ${s.id} #${index + 1}/${repeats}`;
         progress.start(what);
+        const launch = s.requires?.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
         const record = await runOne(
           r,
           s.id,
           index,
           args,
           root,
-          childEnv,
+          launch ? { ...childEnv, ...launch.env } : childEnv,
           timeoutMs,
           pinning.prefix,
           redact,
           signal,
+          launch?.flags ?? [],
         );
         if (record === null) break outer; // interrupted mid-process: that repeat is not a measurement
         finished++;
@@ -187,7 +222,9 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     io.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
     io.stderr.write(`elapsed ${elapsed}; results ${path}\n`);
   } else {
-    io.stdout.write(`\n${formatSummary(run)}\n\nelapsed ${elapsed}\nresults ${path}\n`);
+    io.stdout.write(
+      `\n${formatRuntimeLines(run)}\n\n${formatSummary(run)}\n\nelapsed ${elapsed}\nresults ${path}\n`,
+    );
   }
   if (args.report) {
     try {
@@ -224,9 +261,13 @@ async function runOne(
   prefix: string[],
   redact: (text: string) => string,
   signal: AbortSignal,
+  flags: readonly string[],
 ): Promise<RepeatRecord | null> {
   const childArgs = ['--scenarios', scenario, '--profile', args.profile, '--seed', String(args.seed)];
-  const command = [...prefix, ...adapterCommand(r.kind!, r.info.path!, adapterBundle(r.kind!), childArgs)];
+  const command = [
+    ...prefix,
+    ...adapterCommand(r.kind!, r.info.path!, adapterBundle(r.kind!), childArgs, flags),
+  ];
   const outcome = await runChild(command, { cwd: root, env, timeoutMs, signal });
   if (outcome.aborted) return null;
   return judgeChild(outcome, { scenario, index, timeoutMs, redact });

@@ -21,10 +21,17 @@ export function parseVersionOutput(text: string): { kind: RuntimeKind; version: 
  * The command line that runs an adapter bundle: gc exposed where the runtime allows, so the
  * harness can collect between cases. `bundle` is relative to the repo root (the child's cwd).
  */
-export function adapterCommand(kind: RuntimeKind, binary: string, bundle: string, args: string[]): string[] {
+export function adapterCommand(
+  kind: RuntimeKind,
+  binary: string,
+  bundle: string,
+  args: string[],
+  /** Extra runtime flags (node: --experimental-sqlite where a version needs it). */
+  flags: readonly string[] = [],
+): string[] {
   switch (kind) {
     case 'node':
-      return [binary, '--expose-gc', bundle, ...args];
+      return [binary, '--expose-gc', ...flags, bundle, ...args];
     case 'deno':
       return [binary, 'run', '-A', '--v8-flags=--expose-gc', bundle, ...args];
     case 'bun':

