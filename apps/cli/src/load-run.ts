@@ -16,7 +16,9 @@ export async function loadRunFile(path: string): Promise<RunFile> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new CliError(`${path}: not JSON (${err instanceof Error ? err.message : String(err)})`, 2);
+    // V8's message quotes the text around the error, newlines included: keep its first line.
+    const why = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    throw new CliError(`${path}: not JSON (${why})`, 2);
   }
   try {
     return validateRunFile(data, path);

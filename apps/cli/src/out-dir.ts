@@ -164,7 +164,15 @@ export async function checkOutDir(flag: string, dir: string, create = false): Pr
  */
 export async function checkOutFile(flag: string, file: string): Promise<string> {
   const target = resolve(file);
-  await checkOutDir(flag, dirname(target));
+  const dir = dirname(target);
+  try {
+    await checkWritableDir(dir);
+  } catch (err) {
+    // The problem is named for the file the user gave, not its directory.
+    if (err instanceof PathProblem)
+      throw new CliError(`${flag} ${target}: ${err.message.slice(dir.length + 2)}`, 2);
+    throw err;
+  }
   if (await isDirectory(target)) throw new CliError(`${flag} ${target}: is a directory, not a file`, 2);
   return target;
 }
