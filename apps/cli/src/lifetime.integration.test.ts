@@ -48,6 +48,11 @@ const adapters = (value: string) =>
     (p) => p.cmdline.includes('packages/adapter-') && p.cmdline.includes('--scenarios fault-hang'),
   );
 
+/** The scenario's adapter process, once it runs (a busy machine may take seconds to start it). */
+function adapterStarted(marker: string): Promise<{ pid: number; cmdline: string }> {
+  return waitFor('the adapter to start', () => adapters(marker)[0] ?? null, 60_000);
+}
+
 async function waitFor<T>(what: string, check: () => T | null, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -126,15 +131,8 @@ describe.skipIf(process.platform !== 'linux')('no adapter outlives the CLI', () 
     '%s: the CLI ends the running adapter, saves, exits 130',
     async (signal) => {
       const run = start([process.execPath, bin], 'node');
-      const [adapter] = await waitFor(
-        'the adapter to start',
-        () => {
-          const a = adapters(run.marker);
-          return a.length > 0 ? a : null;
-        },
-        60_000,
-      );
-      expect(adapter!.cmdline).toContain('packages/adapter-node/dist/main.js');
+      const adapter = await adapterStarted(run.marker);
+      expect(adapter.cmdline).toContain('packages/adapter-node/dist/main.js');
       run.child.kill(signal);
       expect(await exited(run.child), run.stderr()).toEqual({ code: 130, signal: null });
       await waitFor(
@@ -150,19 +148,12 @@ describe.skipIf(process.platform !== 'linux')('no adapter outlives the CLI', () 
     'SIGKILL of the CLI (no handler runs): the %s adapter reads end-of-file on its lifeline and exits',
     async (runtime) => {
       const run = start([process.execPath, bin], runtime);
-      const [adapter] = await waitFor(
-        'the adapter to start',
-        () => {
-          const a = adapters(run.marker);
-          return a.length > 0 ? a : null;
-        },
-        60_000,
-      );
-      expect(adapter!.cmdline).toContain(`packages/adapter-${runtime}/dist/main.js`);
+      const adapter = await adapterStarted(run.marker);
+      expect(adapter.cmdline).toContain(`packages/adapter-${runtime}/dist/main.js`);
       run.child.kill('SIGKILL');
       expect(await exited(run.child)).toEqual({ code: null, signal: 'SIGKILL' });
       await waitFor(
-        `the ${runtime} adapter (pid ${adapter!.pid}) to exit`,
+        `the ${runtime} adapter (pid ${adapter.pid}) to exit`,
         () => (marked(run.marker).length === 0 ? true : null),
         GONE_WITHIN_MS,
       );

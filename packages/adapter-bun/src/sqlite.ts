@@ -1,6 +1,7 @@
 /** Platform.openSqlite on Bun (bun:sqlite), also each connection of the async pool. */
 import { Database } from 'bun:sqlite';
 import type { DriverInfo, SqliteDb } from '@asyncbench/harness';
+import { describeSqliteDriver } from '@asyncbench/harness/adapter-kit';
 
 export function openSqlite(path: string): SqliteDb {
   const db = new Database(path, { create: true });
@@ -13,12 +14,4 @@ export function openSqlite(path: string): SqliteDb {
 }
 
 /** Platform.sqliteDriver: bun:sqlite and the SQLite library it was built with. */
-export function sqliteDriver(): DriverInfo {
-  const db = new Database(':memory:');
-  try {
-    const row = db.prepare('select sqlite_version() as v').get() as { v: string };
-    return { name: 'bun:sqlite', engine: `SQLite ${row.v}` };
-  } finally {
-    db.close();
-  }
-}
+export const sqliteDriver = (): DriverInfo => describeSqliteDriver('bun:sqlite', openSqlite);

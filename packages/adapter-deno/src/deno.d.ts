@@ -51,7 +51,6 @@ declare module 'node:sqlite' {
     prepare(sql: string): {
       run(...params: unknown[]): unknown;
       all(...params: unknown[]): unknown[];
-      get(...params: unknown[]): unknown;
     };
     close(): void;
   }

@@ -2,6 +2,7 @@
 /** Platform.openSqlite on Deno (node:sqlite's DatabaseSync), also each connection of the async pool. */
 import { DatabaseSync } from 'node:sqlite';
 import type { DriverInfo, SqliteDb } from '@asyncbench/harness';
+import { describeSqliteDriver } from '@asyncbench/harness/adapter-kit';
 
 export function openSqlite(path: string): SqliteDb {
   const db = new DatabaseSync(path);
@@ -13,13 +14,5 @@ export function openSqlite(path: string): SqliteDb {
   };
 }
 
-/** Platform.sqliteDriver: Deno's node:sqlite and the SQLite library it was built with. */
-export function sqliteDriver(): DriverInfo {
-  const db = new DatabaseSync(':memory:');
-  try {
-    const row = db.prepare('select sqlite_version() as v').get() as { v: string };
-    return { name: 'node:sqlite', engine: `SQLite ${row.v}` };
-  } finally {
-    db.close();
-  }
-}
+/** Platform.sqliteDriver: node:sqlite and the SQLite library it was built with. */
+export const sqliteDriver = (): DriverInfo => describeSqliteDriver('node:sqlite', openSqlite);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DriverInfo, SqliteDb } from '@asyncbench/harness';
+import { describeSqliteDriver } from '@asyncbench/harness/adapter-kit';
 
 /** The statement/database shape node:sqlite's DatabaseSync and better-sqlite3 share. */
 interface Driver {
@@ -7,7 +8,6 @@ interface Driver {
   prepare(sql: string): {
     run(...params: unknown[]): unknown;
     all(...params: unknown[]): unknown[];
-    get(...params: unknown[]): unknown;
   };
   close(): unknown;
 }
@@ -70,11 +70,5 @@ export function openSqlite(path: string): SqliteDb {
 /** Platform.sqliteDriver: the driver openSqlite uses and its SQLite version. */
 export function sqliteDriver(): DriverInfo {
   driver ??= loadDriver();
-  const db = driver.open(':memory:');
-  try {
-    const row = db.prepare('select sqlite_version() as v').get() as { v: string };
-    return { name: driver.name, engine: `SQLite ${row.v}` };
-  } finally {
-    db.close();
-  }
+  return describeSqliteDriver(driver.name, openSqlite);
 }

@@ -21,6 +21,7 @@ export {
 } from './parent-watch.ts';
 export {
   createSqlitePool,
+  describeSqliteDriver,
   type SqliteReply,
   type SqliteRequest,
   type SqliteWorkerPort,

@@ -5,6 +5,7 @@
  * this one copy; only its worker entry (sqlite-worker.ts) and how a worker starts differ.
  */
 import type { AsyncSqliteDb, SqliteDb, SqlStatement } from '../platform.ts';
+import type { DriverInfo } from '../schema.ts';
 
 /** Main thread -> worker. The first message a worker gets is `{ id: 0, op: 'open', path }`. */
 export type SqliteRequest =
@@ -150,4 +151,18 @@ export async function createSqlitePool(
     transaction: async (statements) => void (await request((id) => ({ id, op: 'tx', statements }))),
     close: shutdown,
   };
+}
+
+/**
+ * Platform.sqliteDriver for an adapter: `name` and the SQLite library's version, asked of an
+ * in-memory database opened with the adapter's own openSqlite.
+ */
+export function describeSqliteDriver(name: string, open: (path: string) => SqliteDb): DriverInfo {
+  const db = open(':memory:');
+  try {
+    const [row] = db.all('select sqlite_version() as v') as { v: string }[];
+    return { name, engine: `SQLite ${row!.v}` };
+  } finally {
+    db.close();
+  }
 }
