@@ -5,8 +5,9 @@
  *
  * Never `mkdir(..., { recursive: true })` on a path a user gave: Node's recursive mkdir loops
  * forever at full CPU when mkdir answers ENOENT under an existing parent, which is what /proc does
- * (`mkdir -p /proc/x` in Node 20-24 never returns). ensureDir walks up to the nearest existing
- * ancestor and creates each missing level with a plain mkdir, so every failure is an error code.
+ * (`mkdirSync('/proc/x', { recursive: true })` never returns on Node 20.20, 22.23 and 24.22; 26.12
+ * answers ENOENT). ensureDir walks up to the nearest existing ancestor and creates each missing
+ * level with a plain mkdir, so every failure is an error code.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
