@@ -43,6 +43,17 @@ describe('catalogue', () => {
     for (const s of catalogue) expect(exported.has(s), s.id).toBe(true);
   });
 
+  it('declares what one unit of every scenario is, and what db-pg needs', () => {
+    for (const s of catalogue) {
+      expect(s.unit.singular.length, s.id).toBeGreaterThan(0);
+      expect(s.unit.plural.length, s.id).toBeGreaterThan(0);
+    }
+    expect(benchmarks.http.unit.plural).toBe('requests');
+    expect(benchmarks.dbPg.requires).toEqual(['postgres']);
+    expect(benchmarks.db.requires).toEqual(['sqlite']);
+    expect(catalogue.filter((s) => (s.requires ?? []).length > 0).map((s) => s.id)).toEqual(['db', 'db-pg']);
+  });
+
   it('gives every family a label, a description and params for every profile', () => {
     for (const s of families) {
       expect(s.label.length, s.id).toBeGreaterThan(0);

@@ -122,14 +122,16 @@ export const dbPg = defineScenario<DbPgParams>({
     'plus SELECT pg_sleep(d) on the PostgreSQL server named by ASYNCBENCH_PG_URL (--pg-url), through ' +
     'the pure-JS postgres driver with a pool of c connections: sequential (one query awaited at a ' +
     'time) and concurrent (c in flight through a core Semaphore). No blocking mode: there is no ' +
-    'synchronous PostgreSQL driver for these runtimes. Skipped (no cases) when ASYNCBENCH_PG_URL is ' +
-    'not set.',
+    'synchronous PostgreSQL driver for these runtimes. Requires ASYNCBENCH_PG_URL: without it the CLI ' +
+    'skips the scenario with a note (and the scenario itself builds no cases).',
   params: {
     quick: { rows: 1000, units: 50, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
     default: { rows: 10_000, units: 200, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
     full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
   },
   modes: ['sequential', 'concurrent'],
+  unit: { singular: 'query', plural: 'queries' },
+  // Without a server there is nothing to measure: the CLI skips db-pg with a note (REQUIREMENT_META).
   requires: ['postgres'],
   async cases(p, platform) {
     const url = platform.env(PG_URL_ENV);

@@ -115,6 +115,7 @@ export const db = defineScenario<DbParams>({
     full: { rows: 50_000, units: 5000, concurrency: 8 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  unit: { singular: 'query', plural: 'queries' },
   requires: ['sqlite'],
   cases(p) {
     // One file and one pool for the run's cases (see db-sqlite-fixture.ts).

@@ -135,5 +135,6 @@ export const errors = defineScenario<ErrorsParams>({
     full: { size: 10 },
   },
   modes: [],
+  unit: { singular: 'operation', plural: 'operations' },
   cases: (params) => errorsCases(params),
 });

@@ -21,6 +21,7 @@ export const faultCrash: Scenario = defineScenario({
   description: 'Test fixture: an uncaught error thrown from a timer kills the process mid-case.',
   params: NO_PARAMS,
   modes: ['sequential'],
+  unit: { singular: 'unit', plural: 'units' },
   hidden: true,
   cases: () => [
     {
@@ -51,6 +52,7 @@ export const faultHang: Scenario = defineScenario({
   description: 'Test fixture: a case that never finishes, with the event loop kept alive.',
   params: NO_PARAMS,
   modes: ['sequential'],
+  unit: { singular: 'unit', plural: 'units' },
   hidden: true,
   cases: () => [
     {
@@ -79,6 +81,7 @@ export const faultGarbage: Scenario = defineScenario({
   description: 'Test fixture: prints a non-JSON line on stdout, then runs one trivial micro case.',
   params: NO_PARAMS,
   modes: [],
+  unit: { singular: 'unit', plural: 'units' },
   hidden: true,
   cases: () => {
     // Printed once, while the cases are built, among the adapter's JSON lines.
@@ -95,6 +98,7 @@ export const faultThrow: Scenario = defineScenario({
     'Test fixture: a workload case whose run throws, which the entrypoint reports as scenario-error.',
   params: NO_PARAMS,
   modes: ['sequential'],
+  unit: { singular: 'unit', plural: 'units' },
   hidden: true,
   cases: () => [
     {

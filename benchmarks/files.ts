@@ -121,5 +121,6 @@ export const files = defineScenario<FilesParams>({
     full: { files: 2000, fileBytes: 4096, concurrency: 32 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  unit: { singular: 'file read', plural: 'file reads' },
   cases: (params) => filesCases(params),
 });

@@ -133,6 +133,7 @@ export const http = defineScenario<HttpParams>({
     full: { requests: 400, delayMs: 10, concurrency: 50 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  unit: { singular: 'request', plural: 'requests' },
   cases: (p) => requestCases('delay', p.requests, p.delayMs, p.concurrency),
 });
 
@@ -149,5 +150,6 @@ export const httpRaw = defineScenario<HttpRawParams>({
     full: { requests: 1000, concurrency: 50 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  unit: { singular: 'request', plural: 'requests' },
   cases: (p) => requestCases('raw', p.requests, 0, p.concurrency),
 });

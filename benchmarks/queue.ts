@@ -153,5 +153,6 @@ export const queue = defineScenario<QueueParams>({
     full: { items: 100000, maxsize: 16 },
   },
   modes: ['sequential', 'concurrent'],
+  unit: { singular: 'item', plural: 'items' },
   cases: (params) => queueCases(params),
 });

@@ -93,5 +93,6 @@ export const tasks = defineScenario<TasksParams>({
     full: { gatherSize: 10, fanOut: 100 },
   },
   modes: [],
+  unit: { singular: 'operation', plural: 'operations' },
   cases: (params) => tasksCases(params),
 });

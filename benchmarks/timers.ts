@@ -153,5 +153,6 @@ export const timers = defineScenario<TimersParams>({
     full: { units: 200, unitMs: 10, concurrency: 20 },
   },
   modes: ['blocking', 'sequential', 'concurrent'],
+  unit: { singular: 'timer wait', plural: 'timer waits' },
   cases: (params) => timersCases(params),
 });

@@ -32,6 +32,7 @@ describe('parseCli', () => {
       report: true,
       pin: null,
       cacheDir: null,
+      exportMarkdown: null,
     });
   });
 
@@ -86,13 +87,13 @@ describe('parseCli', () => {
       'unknown profile "fast" (choose quick, default or full)',
     );
     expect(usage(['frob'])).toBe(
-      'unknown command "frob" (choose run, report, list, doctor, compare or runtimes)',
+      'unknown command "frob" (choose run, report, list, doctor, compare, export or runtimes)',
     );
     expect(usage(['run', '--runtimes', 'node,java'])).toMatch(
       /^unknown runtime "java" \(choose node, deno or bun/,
     );
     expect(usage(['run', '--bogus'])).toMatch(
-      /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin or --cache-dir\)$/,
+      /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin, --cache-dir or --export-markdown\)$/,
     );
     expect(usage(['list', '--profile', 'quick'])).toBe('unknown flag "--profile" for list (choose --json)');
     expect(usage(['run', '--seed'])).toBe('flag --seed needs a value');
@@ -197,6 +198,55 @@ describe('parseCli', () => {
       base: 'a.json',
       candidate: 'b.json',
       json: true,
+      failOn: null,
+      threshold: 0.05,
     });
+  });
+
+  it('the gate: --fail-on slower with a threshold in percent', () => {
+    const gate = (...flags: string[]) => parseCli(['compare', 'base/', 'b.json', ...flags]);
+    expect(gate('--fail-on', 'slower')).toMatchObject({ base: 'base/', failOn: 'slower', threshold: 0.05 });
+    expect(gate('--fail-on', 'slower', '--threshold', '10%')).toMatchObject({ threshold: 0.1 });
+    expect(gate('--fail-on', 'slower', '--threshold', '2.5')).toMatchObject({ threshold: 0.025 });
+    expect(gate('--fail-on', 'slower', '--threshold', '0%')).toMatchObject({ threshold: 0 });
+    expect(usage(['compare', 'a', 'b', '--fail-on', 'faster'])).toBe(
+      'unknown --fail-on "faster" (choose slower)',
+    );
+    for (const bad of ['-5%', 'five', '5%%', '2000%', '']) {
+      expect(usage(['compare', 'a', 'b', '--fail-on', 'slower', `--threshold=${bad}`])).toMatch(
+        /^bad --threshold ".*" \(a percentage from 0% to 1000%, e\.g\. 5%\)$/,
+      );
+    }
+    expect(usage(['compare', 'a', 'b', '--threshold', '5%'])).toBe(
+      '--threshold applies to --fail-on slower (add --fail-on slower)',
+    );
+  });
+
+  it('export: one file, a known format, gab direction', () => {
+    expect(parseCli(['export', 'r.json', '--format', 'csv', '--out', 'r.csv'])).toEqual({
+      command: 'export',
+      file: 'r.json',
+      format: 'csv',
+      direction: 'bigger',
+      out: 'r.csv',
+    });
+    expect(parseCli(['export', 'r.json', '--format', 'gab', '--direction', 'smaller'])).toMatchObject({
+      direction: 'smaller',
+      out: null,
+    });
+    expect(usage(['export', 'r.json'])).toBe(
+      'export needs --format (choose markdown, csv, json, bmf or gab)',
+    );
+    expect(usage(['export', 'r.json', '--format', 'xml'])).toBe(
+      'unknown format "xml" (choose markdown, csv, json, bmf or gab)',
+    );
+    expect(usage(['export', '--format', 'csv'])).toMatch(/^export needs exactly one results file/);
+    expect(usage(['export', 'r.json', '--format', 'csv', '--direction', 'smaller'])).toBe(
+      '--direction applies to --format gab only',
+    );
+    expect(usage(['export', 'r.json', '--format', 'gab', '--direction', 'up'])).toBe(
+      'unknown --direction "up" (choose bigger or smaller)',
+    );
+    expect(parseCli(['run', '--export-markdown', 'out.md'])).toMatchObject({ exportMarkdown: 'out.md' });
   });
 });

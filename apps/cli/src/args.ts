@@ -3,11 +3,19 @@
  * the valid choices. Nothing here touches the disk or spawns anything, so it is cheap to test.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEED, PROFILES, type ProfileName } from '@asyncbench/harness';
+import { DEFAULT_SEED } from '@asyncbench/harness';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  GAB_DIRECTIONS,
+  type GabDirection,
+  PROFILES,
+  type ProfileName,
+} from '@asyncbench/results';
 import { choices, UsageError } from './errors.ts';
 import { parseRuntimeSpec, type RuntimeSpec } from './runtime-cache/spec.ts';
 
-export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare', 'runtimes'] as const;
+export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare', 'export', 'runtimes'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The runtimes asyncbench knows by name; others can be added with --runtime label=/path. */
@@ -43,6 +51,8 @@ export interface RunArgs {
   pin: string | null;
   /** Runtime cache for registry specs; null: the XDG cache directory. */
   cacheDir: string | null;
+  /** Also write the Markdown export of the run here (for CI); null: not written. */
+  exportMarkdown: string | null;
 }
 
 export interface ReportArgs {
@@ -75,10 +85,28 @@ export interface RuntimesArgs {
 
 export interface CompareArgs {
   command: 'compare';
+  /** A results file, or a folder of baseline runs to pool. */
   base: string;
   candidate: string;
   json: boolean;
+  /** `slower`: exit 1 when a figure is conclusively slower by more than `threshold`. */
+  failOn: 'slower' | null;
+  /** Fraction (0.05 for 5%). */
+  threshold: number;
 }
+
+export interface ExportArgs {
+  command: 'export';
+  file: string;
+  format: ExportFormat;
+  /** github-action-benchmark only: which figures go in the file. */
+  direction: GabDirection;
+  /** null: stdout. */
+  out: string | null;
+}
+
+/** The gate's threshold when --threshold is not given: 5%, about the noise of repeated runs here. */
+export const DEFAULT_THRESHOLD = 0.05;
 
 export type ParsedArgs =
   | RunArgs
@@ -87,6 +115,7 @@ export type ParsedArgs =
   | DoctorArgs
   | CompareArgs
   | RuntimesArgs
+  | ExportArgs
   | { command: 'help'; topic: CommandName | null }
   | { command: 'version' };
 
@@ -106,6 +135,7 @@ const RUN_OPTIONS = {
   'no-report': { type: 'boolean' },
   pin: { type: 'string' },
   'cache-dir': { type: 'string' },
+  'export-markdown': { type: 'string' },
 } satisfies Record<string, OptionSpec>;
 
 const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
@@ -117,7 +147,8 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
     runtime: { type: 'string', multiple: true },
     'cache-dir': { type: 'string' },
   },
-  compare: { json: { type: 'boolean' } },
+  compare: { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, threshold: { type: 'string' } },
+  export: { format: { type: 'string' }, out: { type: 'string' }, direction: { type: 'string' } },
   runtimes: { 'cache-dir': { type: 'string' }, clear: { type: 'boolean' }, json: { type: 'boolean' } },
 };
 
@@ -154,12 +185,66 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     case 'compare': {
       if (positionals.length !== 2) {
         throw new UsageError(
-          `compare needs exactly two results files (asyncbench compare a.json b.json), got ${positionals.length}`,
+          `compare needs exactly two results files, or a folder of baseline runs and a file (asyncbench compare a.json b.json), got ${positionals.length}`,
         );
       }
-      return { command, base: positionals[0]!, candidate: positionals[1]!, json: values.json === true };
+      const failOn = str(values['fail-on']);
+      if (failOn !== null && failOn !== 'slower') {
+        throw new UsageError(`unknown --fail-on "${failOn}" (choose slower)`);
+      }
+      const threshold = str(values.threshold);
+      if (threshold !== null && failOn === null) {
+        throw new UsageError('--threshold applies to --fail-on slower (add --fail-on slower)');
+      }
+      return {
+        command,
+        base: positionals[0]!,
+        candidate: positionals[1]!,
+        json: values.json === true,
+        failOn,
+        threshold: threshold === null ? DEFAULT_THRESHOLD : parseThreshold(threshold),
+      };
     }
+    case 'export':
+      return exportArgs(values, positionals);
   }
+}
+
+/** `5%`, `5` (percent) or `0%`: a fraction in [0, 10]; anything else is a usage error. */
+export function parseThreshold(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  const percent = m ? Number(m[1]) : Number.NaN;
+  if (!Number.isFinite(percent) || percent > 1000) {
+    throw new UsageError(`bad --threshold "${text}" (a percentage from 0% to 1000%, e.g. 5%)`);
+  }
+  return percent / 100;
+}
+
+function exportArgs(values: Values, positionals: string[]): ExportArgs {
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `export needs exactly one results file (asyncbench export run.json --format markdown), got ${positionals.length}`,
+    );
+  }
+  const format = str(values.format);
+  if (format === null) throw new UsageError(`export needs --format (choose ${choices(EXPORT_FORMATS)})`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" (choose ${choices(EXPORT_FORMATS)})`);
+  }
+  const direction = str(values.direction) ?? 'bigger';
+  if (!(GAB_DIRECTIONS as readonly string[]).includes(direction)) {
+    throw new UsageError(`unknown --direction "${direction}" (choose ${choices(GAB_DIRECTIONS)})`);
+  }
+  if (values.direction !== undefined && format !== 'gab') {
+    throw new UsageError('--direction applies to --format gab only');
+  }
+  return {
+    command: 'export',
+    file: positionals[0]!,
+    format: format as ExportFormat,
+    direction: direction as GabDirection,
+    out: str(values.out),
+  };
 }
 
 function asCommand(word: string): CommandName {
@@ -269,6 +354,7 @@ function runArgs(values: Values): RunArgs {
     report: values['no-report'] !== true,
     pin: pinList(str(values.pin)),
     cacheDir: str(values['cache-dir']),
+    exportMarkdown: str(values['export-markdown']),
   };
 }
 

@@ -7,16 +7,16 @@ import {
   type ProfileName,
   parseCatalogueLine,
   type ScenarioInfo,
-} from '@asyncbench/harness';
+} from '@asyncbench/results';
 import { CliError, choices, UsageError } from './errors.ts';
 import { adapterBundle } from './paths.ts';
 import { adapterCommand, type RuntimeKind } from './runtime-kind.ts';
 import { runChild } from './spawn.ts';
 
-/** A scenario as the adapter lists it: the harness's catalogue line. */
+/** A scenario as the adapter lists it: the results schema's catalogue line. */
 export type ListedScenario = CatalogueLine;
 
-/** Parses `--list` output with the harness's validator; throws CliError naming the bad line. */
+/** Parses `--list` output with the results schema's validator; throws CliError naming the bad line. */
 export function parseListOutput(lines: readonly string[]): ListedScenario[] {
   const out: ListedScenario[] = [];
   for (const raw of lines) {
@@ -70,5 +70,13 @@ export function selectScenarios(catalogue: ListedScenario[], requested: string[]
 }
 
 export function scenarioInfo(s: ListedScenario, profile: ProfileName): ScenarioInfo {
-  return { id: s.id, label: s.label, description: s.description, modes: s.modes, params: s.params[profile] };
+  return {
+    id: s.id,
+    label: s.label,
+    description: s.description,
+    modes: s.modes,
+    params: s.params[profile],
+    unit: s.unit,
+    requires: s.requires,
+  };
 }

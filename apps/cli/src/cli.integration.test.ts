@@ -5,11 +5,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunFile, validateRunFile } from '@asyncbench/harness';
+import { type RunFile, validateRunFile } from '@asyncbench/results';
+import { slowedDown } from '@asyncbench/results/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,7 +167,7 @@ describe('asyncbench run', () => {
     [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
     [
       ['bench'],
-      /^asyncbench: unknown command "bench" \(choose run, report, list, doctor, compare or runtimes\)$/,
+      /^asyncbench: unknown command "bench" \(choose run, report, list, doctor, compare, export or runtimes\)$/,
     ],
   ])('bad input %j: one line, exit 2, nothing written', async (args, message) => {
     const out = join(tmp, `bad-${args.join('-').replace(/\W+/g, '_')}`);
@@ -246,6 +247,129 @@ describe('asyncbench run', () => {
     expect(run.entries.map((e) => `${e.scenario}:${e.status}`)).toEqual(['tasks:ok']);
     expect(run.entries[0]!.cases.length).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/interrupted/);
+  });
+});
+
+describe('exports and the CI gate, on a real run', () => {
+  let dir = '';
+  let runPath = '';
+  let markdownPath = '';
+  let runOut: CliResult;
+
+  beforeAll(async () => {
+    dir = join(tmp, 'gate');
+    markdownPath = join(dir, 'summary.md');
+    runOut = await cli([
+      'run',
+      '--runtimes',
+      'node',
+      '--scenarios',
+      'timers,tasks,db-pg',
+      '--profile',
+      'quick',
+      '--repeats',
+      '2',
+      '--out',
+      dir,
+      '--no-report',
+      '--export-markdown',
+      markdownPath,
+    ]);
+    runPath = (await jsonFiles(dir))[0]!;
+  }, 120_000);
+
+  it('run --export-markdown writes the summary; db-pg is skipped by its declared requirement', async () => {
+    expect(runOut.code, runOut.stderr).toBe(0);
+    expect(runOut.stderr).toContain(
+      'asyncbench: db-pg skipped: needs a PostgreSQL URL (--pg-url or ASYNCBENCH_PG_URL',
+    );
+    const run = await readRun(runPath);
+    expect(run.entries.find((e) => e.scenario === 'db-pg')).toMatchObject({ status: 'skipped', repeats: [] });
+    expect(run.scenarios.find((s) => s.id === 'timers')!.unit).toEqual({
+      singular: 'timer wait',
+      plural: 'timer waits',
+    });
+    const md = await readFile(markdownPath, 'utf8');
+    expect(md).toMatch(/^### asyncbench: quick profile, 2 repeats, /);
+    expect(md).toMatch(
+      /^\| timers \| node \S+ \| timer waits\/s \| [\d,.]+ \((blocking|sequential)\)( · \S+)? \| [\d,.]+ \(\w+\)( · \S+)? \| [\d.]+× \| [\d.]+–[\d.]+× \|/m,
+    );
+    expect(md).toContain('| db-pg | node');
+    expect(runOut.stdout).toContain(`markdown ${markdownPath}`);
+  });
+
+  it('export writes every format, to stdout or --out', async () => {
+    const md = await cli(['export', runPath, '--format', 'markdown']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toBe(await readFile(markdownPath, 'utf8'));
+    const csv = await cli(['export', runPath, '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(/^run,runtime,runtimeVersion,scenario,case,/);
+    const bmf = JSON.parse((await cli(['export', runPath, '--format', 'bmf'])).stdout);
+    expect(bmf['timers/sleep-gather [node]'].throughput.value).toBeGreaterThan(0);
+    const out = join(dir, 'smaller.json');
+    const gab = await cli(['export', runPath, '--format', 'gab', '--direction', 'smaller', '--out', out]);
+    expect(gab.code, gab.stderr).toBe(0);
+    const benches = JSON.parse(await readFile(out, 'utf8'));
+    expect(benches.every((b: { unit: string }) => b.unit === 'ms' || b.unit === 'ns')).toBe(true);
+    const json = JSON.parse((await cli(['export', runPath, '--format', 'json'])).stdout);
+    expect(json.speedups.find((r: { scenario: string }) => r.scenario === 'timers').speedup).toBeGreaterThan(
+      1,
+    );
+  });
+
+  it('the gate: exit 0 against itself, 1 against a slower run (naming the figures), 2 on bad input', async () => {
+    const same = await cli(['compare', runPath, runPath, '--fail-on', 'slower']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toContain('gate: no figure is conclusively slower by more than 5%');
+
+    const slowPath = join(tmp, 'slower.json');
+    await writeFile(slowPath, JSON.stringify(slowedDown(await readRun(runPath), 1.5)));
+    const slow = await cli(['compare', runPath, slowPath, '--fail-on', 'slower', '--threshold', '5%']);
+    expect(slow.code, slow.stderr).toBe(1);
+    expect(slow.stderr).toMatch(/^gate: \d+ figures? conclusively slower by more than 5%:$/m);
+    expect(slow.stderr).toMatch(
+      /^ {2}node timers sleep-\S+ throughput: b\/a 0\.67× \(95% CI .*\): 1\.50× slower/m,
+    );
+    const lenient = await cli(['compare', runPath, slowPath, '--fail-on', 'slower', '--threshold', '1000%']);
+    expect(lenient.code, lenient.stderr).toBe(0);
+    const report = await cli(['compare', runPath, slowPath]);
+    expect(report.code).toBe(0); // without --fail-on, compare only reports
+
+    const bad = await cli(['compare', runPath, slowPath, '--fail-on', 'slower', '--threshold', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'asyncbench: bad --threshold "lots" (a percentage from 0% to 1000%, e.g. 5%)',
+    ]);
+    const missing = await cli(['compare', join(tmp, 'nope.json'), runPath, '--fail-on', 'slower']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(`asyncbench: ${join(tmp, 'nope.json')}: no such file`);
+  });
+
+  it('compare pools a folder of baseline runs', async () => {
+    const baseline = join(tmp, 'baseline');
+    await mkdir(baseline, { recursive: true });
+    const run = await readRun(runPath);
+    await writeFile(join(baseline, 'a.json'), JSON.stringify(run));
+    await writeFile(
+      join(baseline, 'b.json'),
+      JSON.stringify({ ...run, id: 'copy', startedAt: '2099-01-01T00:00:00.000Z' }),
+    );
+    const r = await cli(['compare', baseline, runPath, '--fail-on', 'slower', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const gather = out.rows.find(
+      (x: { case: string; figure: string }) => x.case === 'sleep-gather' && x.figure === 'throughput',
+    );
+    expect(gather.base.values).toHaveLength(4); // 2 runs x 2 repeats
+    expect(gather.candidate.values).toHaveLength(2);
+    expect(out.regressions).toEqual([]);
+    const text = await cli(['compare', baseline, runPath]);
+    expect(text.stdout).toContain(`a = ${baseline} (2 runs pooled)`);
+    const empty = join(tmp, 'empty-baseline');
+    await mkdir(empty, { recursive: true });
+    const none = await cli(['compare', empty, runPath]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toBe(`asyncbench: ${empty}: no results files (*.json) in this folder`);
   });
 });
 

@@ -2,6 +2,7 @@
 import { parseCli } from './args.ts';
 import { compareCommand } from './compare.ts';
 import { doctorCommand } from './doctor.ts';
+import { exportCommand } from './export.ts';
 import { helpText } from './help.ts';
 import type { Io } from './io.ts';
 import { listCommand } from './list.ts';
@@ -31,5 +32,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal)
       return compareCommand(args, io);
     case 'runtimes':
       return runtimesCommand(args, io, signal);
+    case 'export':
+      return exportCommand(args, io);
   }
 }

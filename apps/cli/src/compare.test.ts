@@ -1,52 +1,38 @@
+import { compareRuns, regressions } from '@asyncbench/results';
+import { realRun, slowedDown } from '@asyncbench/results/testing';
 import { describe, expect, it } from 'vitest';
-import { compareRuns, formatCompare } from './compare.ts';
-import { entry, microResult, runFile, workloadResult } from './test-fixtures.ts';
+import { formatCompare, formatRegressions, shownRows } from './compare.ts';
 
-const repeatsOf = (values: number[], p99s: number[]) =>
-  values.map((t, i) => [
-    workloadResult('timers', 'sleep-gather', 'concurrent', 'gather', t, p99s[i]),
-    microResult('timers', 'gather-10', t * 100),
-  ]);
+const run = realRun();
 
-describe('compare', () => {
-  const a = runFile(
-    [entry('node', 'timers', repeatsOf([100, 102, 98], [10, 10.2, 9.9]))],
-    [{ id: 'timers', modes: ['concurrent'] }],
-  );
-  const b = runFile(
-    [
-      entry('node', 'timers', repeatsOf([150, 152, 149], [10.1, 9.9, 10])),
-      entry('bun', 'timers', repeatsOf([1, 2, 3], [1, 2, 3])),
-    ],
-    [{ id: 'timers', modes: ['concurrent'] }],
-  );
-
-  it('compares the main figures of cases present in both runs', () => {
-    const rows = compareRuns(a, b);
-    expect(rows.map((r) => `${r.runtime}/${r.case}/${r.figure}`)).toEqual([
-      'node/sleep-gather/throughput',
-      'node/sleep-gather/p99Ms',
-      'node/gather-10/opsPerSec',
-    ]);
-    const t = rows[0]!;
-    expect(t.ratio).toBeCloseTo(1.5);
-    expect(t.verdict).toBe('faster');
-    expect(t.ciLow!).toBeGreaterThan(1);
-    expect(rows[1]!.verdict).toBe('no significant difference');
-  });
-
-  it('says insufficient data with a single repeat', () => {
-    const one = runFile([entry('node', 'timers', repeatsOf([100], [10]))], [{ id: 'timers', modes: [] }]);
-    expect(compareRuns(one, b).every((r) => r.verdict === 'insufficient data')).toBe(true);
-  });
-
-  it('prints a table with a tally', () => {
-    const text = formatCompare(compareRuns(a, b), 'a.json', 'b.json');
-    expect(text).toContain('a = a.json');
+describe('compare output', () => {
+  it('prints each case’s main figure and every conclusive change, with a tally of all figures', () => {
+    const comparison = compareRuns(run, slowedDown(run, 1.5));
+    const text = formatCompare(comparison, 'a.json', 'b.json');
+    expect(text).toContain('a = a.json\nb = b.json');
+    const shown = shownRows(comparison.rows);
+    expect(shown.filter((r) => r.main)).toHaveLength(run.entries.reduce((n, e) => n + e.cases.length, 0));
+    expect(shown.every((r) => r.main || r.verdict === 'slower' || r.verdict === 'faster')).toBe(true);
     expect(text).toMatch(
-      /node\s+timers\s+sleep-gather\s+throughput \(units\/s\)\s+100\s+150\s+1\.500\s+\S+–\S+\s+faster/,
+      /^node\s+timers\s+sleep-blocking\s+Throughput \(units\/s\)\s+\S+\s+\S+\s+0\.67×\s+\S+–\S+×\s+(slower|no significant difference)$/m,
     );
-    expect(text).toContain('2 faster, 0 slower, 1 no significant difference, 0 insufficient data');
-    expect(formatCompare([], 'a.json', 'b.json')).toMatch(/^nothing to compare/);
+    const slower = comparison.rows.filter((r) => r.verdict === 'slower').length;
+    expect(text).toContain(`${comparison.rows.length} figures: 0 faster, ${slower} slower, `);
+  });
+
+  it('says when there is nothing to compare, and why', () => {
+    expect(formatCompare({ rows: [], notes: ['x: parameters differ'] }, 'a.json', 'b.json')).toBe(
+      'nothing to compare: no (runtime, scenario, case) is in both a.json and b.json\nx: parameters differ',
+    );
+  });
+
+  it('names each regression with its ratio, interval and least slowdown', () => {
+    const found = regressions(compareRuns(run, slowedDown(run, 1.5)).rows, 0.05);
+    const text = formatRegressions(found, 0.05);
+    expect(text.split('\n')[0]).toBe(`gate: ${found.length} figures conclusively slower by more than 5%:`);
+    expect(text).toMatch(
+      /^ {2}\S+ \S+ \S+ throughput: b\/a 0\.67× \(95% CI \S+–\S+×, lower is worse\): 1\.50× slower, at least \S+×$/m,
+    );
+    expect(formatRegressions([], 0.1)).toBe('gate: no figure is conclusively slower by more than 10%');
   });
 });

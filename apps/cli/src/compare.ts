@@ -1,98 +1,103 @@
 /**
- * `asyncbench compare a.json b.json`: for each (runtime, scenario, case) in both runs, the main
- * figures of b relative to a, with a 95% CI and a verdict (the harness's compareSpreads, the same
- * statistics the report uses).
+ * `asyncbench compare a.json b.json [--fail-on slower [--threshold 5%]]`: b against a, figure by
+ * figure, with a 95% CI and a verdict (@asyncbench/results' compareRuns: the comparison the report
+ * shows). `a` may be a folder of baseline runs, pooled (poolRuns). With --fail-on slower, exit 1
+ * when a figure is conclusively slower by more than the threshold (results' regressions()).
  */
 import {
-  type CaseAggregate,
-  compareSpreads,
+  compareRuns,
   FIGURE_META,
-  type FigureName,
-  type RunFile,
+  type FigureComparison,
+  figureHeading,
+  formatNumber,
+  formatRatio,
+  formatRatioInterval,
+  poolRuns,
+  type Regression,
+  type RunComparison,
+  regressions,
   type Verdict,
-} from '@asyncbench/harness';
+} from '@asyncbench/results';
 import type { CompareArgs } from './args.ts';
 import type { Io } from './io.ts';
-import { loadRunFile } from './load-run.ts';
-import { formatNumber, formatTable } from './table.ts';
+import { loadRunFile, loadRunFiles } from './load-run.ts';
+import { formatTable } from './table.ts';
 
-export interface CompareRow {
-  runtime: string;
-  scenario: string;
-  case: string;
-  figure: FigureName;
-  base: number;
-  candidate: number;
-  /** candidate / base. */
-  ratio: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  verdict: Verdict;
+/**
+ * The rows a terminal shows: every case's main figure (throughput, ops/s), and any other figure
+ * whose verdict is conclusive. The tally and the gate count every compared figure.
+ */
+export function shownRows(rows: readonly FigureComparison[]): FigureComparison[] {
+  return rows.filter((r) => r.main || r.verdict === 'faster' || r.verdict === 'slower');
 }
 
-/** The figures compared: what a reader decides on (rate, and tail latency for workloads). */
-function mainFigures(c: CaseAggregate): FigureName[] {
-  return c.kind === 'micro' ? ['opsPerSec'] : ['throughput', 'p99Ms'];
-}
-
-export function compareRuns(base: RunFile, candidate: RunFile): CompareRow[] {
-  const rows: CompareRow[] = [];
-  for (const eb of base.entries) {
-    const ec = candidate.entries.find((e) => e.runtime === eb.runtime && e.scenario === eb.scenario);
-    if (!ec) continue;
-    for (const cb of eb.cases) {
-      const cc = ec.cases.find((c) => c.case === cb.case);
-      if (!cc) continue;
-      for (const figure of mainFigures(cb)) {
-        const sb = cb.figures[figure];
-        const sc = cc.figures[figure];
-        if (!sb || !sc) continue;
-        const cmp = compareSpreads(sb, sc, FIGURE_META[figure].higherIsBetter);
-        rows.push({
-          runtime: eb.runtime,
-          scenario: eb.scenario,
-          case: cb.case,
-          figure,
-          base: sb.median,
-          candidate: sc.median,
-          ...cmp,
-        });
-      }
-    }
+export function formatCompare(comparison: RunComparison, baseName: string, candidateName: string): string {
+  const { rows, notes } = comparison;
+  if (rows.length === 0) {
+    const why = notes.length > 0 ? `\n${notes.join('\n')}` : '';
+    return `nothing to compare: no (runtime, scenario, case) is in both ${baseName} and ${candidateName}${why}`;
   }
-  return rows;
-}
-
-const ratio = (n: number | null) => (n === null ? '—' : n.toFixed(n >= 10 ? 1 : 3));
-
-export function formatCompare(rows: CompareRow[], baseName: string, candidateName: string): string {
-  if (rows.length === 0)
-    return `nothing to compare: no (runtime, scenario, case) is in both ${baseName} and ${candidateName}`;
+  const shown = shownRows(rows);
   const table = formatTable(
     ['runtime', 'scenario', 'case', 'figure', 'a', 'b', 'b/a', '95% CI', 'verdict'],
-    rows.map((r) => [
+    shown.map((r) => [
       r.runtime,
       r.scenario,
       r.case,
-      `${r.figure} (${FIGURE_META[r.figure].unit})`,
-      formatNumber(r.base),
-      formatNumber(r.candidate),
-      ratio(r.ratio),
-      r.ciLow === null || r.ciHigh === null ? '—' : `${ratio(r.ciLow)}–${ratio(r.ciHigh)}`,
+      figureHeading(r.figure),
+      formatNumber(r.base.median),
+      formatNumber(r.candidate.median),
+      formatRatio(r.ratio),
+      formatRatioInterval(r.ciLow, r.ciHigh),
       r.verdict,
     ]),
     ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'left'],
   );
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
-  const tally = `${count('faster')} faster, ${count('slower')} slower, ${count('no significant difference')} no significant difference, ${count('insufficient data')} insufficient data`;
-  return `a = ${baseName}\nb = ${candidateName}\n\n${table}\n\n${tally}`;
+  const tally =
+    `${rows.length} figures: ${count('faster')} faster, ${count('slower')} slower, ` +
+    `${count('no significant difference')} no significant difference, ${count('insufficient data')} insufficient data` +
+    (shown.length < rows.length ? ` (shown: main figures and conclusive changes; --json has all)` : '');
+  const extra = notes.length > 0 ? `\n${notes.join('\n')}` : '';
+  return `a = ${baseName}\nb = ${candidateName}\n\n${table}\n\n${tally}${extra}`;
+}
+
+/** The gate's verdict in words: one line per regression, worst first. */
+export function formatRegressions(found: readonly Regression[], threshold: number): string {
+  const pct = `${Number((threshold * 100).toFixed(2))}%`;
+  if (found.length === 0) return `gate: no figure is conclusively slower by more than ${pct}`;
+  const lines = found.map(({ row, slowdown, slowdownAtLeast }) => {
+    const dir = FIGURE_META[row.figure].higherIsBetter ? 'lower' : 'higher';
+    return (
+      `  ${row.runtime} ${row.scenario} ${row.case} ${row.figure}: b/a ${formatRatio(row.ratio)} ` +
+      `(95% CI ${formatRatioInterval(row.ciLow, row.ciHigh)}, ${dir} is worse): ${formatRatio(slowdown)} slower, ` +
+      `at least ${formatRatio(slowdownAtLeast)}`
+    );
+  });
+  return `gate: ${found.length} figure${found.length === 1 ? '' : 's'} conclusively slower by more than ${pct}:\n${lines.join('\n')}`;
 }
 
 export async function compareCommand(args: CompareArgs, io: Io): Promise<number> {
-  const base = await loadRunFile(args.base);
+  const baseRuns = await loadRunFiles(args.base);
+  const base = poolRuns(baseRuns);
   const candidate = await loadRunFile(args.candidate);
-  const rows = compareRuns(base, candidate);
-  if (args.json) io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else io.stdout.write(`${formatCompare(rows, args.base, args.candidate)}\n`);
-  return 0;
+  const comparison = compareRuns(base, candidate);
+  const baseName = baseRuns.length > 1 ? `${args.base} (${baseRuns.length} runs pooled)` : args.base;
+  const found = args.failOn === 'slower' ? regressions(comparison.rows, args.threshold) : [];
+  if (args.json) {
+    const out = { ...comparison, ...(args.failOn ? { threshold: args.threshold, regressions: found } : {}) };
+    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    io.stdout.write(`${formatCompare(comparison, baseName, args.candidate)}\n`);
+  }
+  if (args.failOn === null) return 0;
+  // The gate's verdict goes to stderr, so it shows in CI logs even with --json on stdout.
+  io.stderr.write(`${formatRegressions(found, args.threshold)}\n`);
+  const thin = comparison.rows.filter((r) => r.verdict === 'insufficient data').length;
+  if (thin > 0) {
+    io.stderr.write(
+      `gate: ${thin} of ${comparison.rows.length} figures had too few repeats to judge (need 2 or more on each side)\n`,
+    );
+  }
+  return found.length > 0 ? 1 : 0;
 }

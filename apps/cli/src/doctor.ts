@@ -2,9 +2,11 @@
  * `asyncbench doctor`: what a run would find — runtimes, host, pinning, adapter bundles and the
  * PostgreSQL server — so a surprise shows up before a long run, not during it.
  */
+
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { formatBytes } from '@asyncbench/results';
 import type { DoctorArgs } from './args.ts';
 import { detectPinning, hostInfo } from './env.ts';
 import type { Io } from './io.ts';
@@ -14,7 +16,7 @@ import { cacheRoot, listInstalled } from './runtime-cache/store.ts';
 import type { RuntimeKind } from './runtime-kind.ts';
 import { findRuntimes, runtimeNames } from './runtimes.ts';
 import { cacheTable } from './runtimes-command.ts';
-import { formatBytes, formatTable } from './table.ts';
+import { formatTable } from './table.ts';
 
 /** Resolves true when a TCP connection to host:port opens within timeoutMs. */
 export function tcpReachable(host: string, port: number, timeoutMs = 2000): Promise<string | null> {

@@ -3,7 +3,7 @@
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
-import type { HostInfo } from '@asyncbench/harness';
+import type { HostInfo } from '@asyncbench/results';
 
 export interface Pinning {
   /** Prefix for child command lines, e.g. ['taskset', '-c', '1']; empty when not pinned. */

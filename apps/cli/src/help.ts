@@ -10,7 +10,8 @@ Commands:
   report    build the HTML report from results files
   list      list the scenarios with their modes and parameters
   doctor    check runtimes, host, CPU pinning, adapter bundles and PostgreSQL
-  compare   compare two results files figure by figure, with 95% confidence intervals
+  compare   compare two results files figure by figure, with 95% confidence intervals; a CI gate
+  export    a results file as Markdown, CSV, JSON, Bencher (BMF) or github-action-benchmark JSON
   runtimes  list, install or remove runtime versions cached from the npm registry
 
 Flags: --help (also after a command), --version
@@ -40,6 +41,8 @@ Runs every scenario in a fresh process per runtime x scenario x repeat, interlea
                              also pins a runtime's server and worker threads to those CPUs
   --cache-dir dir            runtime cache for node@22-style specs (default:
                              $XDG_CACHE_HOME/asyncbench/runtimes, else ~/.cache/asyncbench/runtimes)
+  --export-markdown file     also write the run as Markdown (the summary with intervals), e.g. for
+                             a pull-request comment
 
 Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 bad input,
 130 interrupted (the results file keeps what was measured).`,
@@ -67,11 +70,32 @@ installed atomically into $XDG_CACHE_HOME/asyncbench/runtimes (else ~/.cache/asy
 or --cache-dir. A version list fetched within 24 hours answers a range without the registry; an
 installed exact version never needs it. The registry is $npm_config_registry or
 registry.npmjs.org.`,
-  compare: `Usage: asyncbench compare a.json b.json [--json]
+  compare: `Usage: asyncbench compare a.json|baseline-folder b.json [--json] [--fail-on slower [--threshold 5%]]
 
-For every runtime x scenario x case in both runs: b/a of throughput and p99 latency (ops/s for
-micro cases) with a 95% confidence interval and a verdict: faster, slower, no significant
-difference, or insufficient data (fewer than two repeats on a side).`,
+For every runtime x scenario x case in both runs and every figure (except the relative margin of
+error): b/a with a 95% confidence interval (Welch's t on log values) and a verdict: faster, slower,
+no significant difference, or insufficient data (fewer than two repeats on a side). The table shows
+each case's main figure and every conclusive change; --json has all. Cases whose parameters differ
+are not compared.
+
+  a folder       pool the baseline runs in it: each figure's per-repeat values from every run are
+                 put together, so the interval covers run-to-run noise too
+  --fail-on slower   exit 1 when any figure is conclusively slower by more than the threshold: the
+                 whole 95% CI lies beyond it (not just the median); the figures are named on stderr
+  --threshold p  the threshold, a percentage (default 5%)
+
+Exit: 0 compared (and the gate passed), 1 the gate found a slower figure, 2 bad input.`,
+  export: `Usage: asyncbench export run.json --format markdown|csv|json|bmf|gab [--direction bigger|smaller] [--out file]
+
+  markdown   the summary with intervals, for a pull-request comment
+  csv        every figure: one row per runtime x scenario x case x figure (median, mean, 95% CI of
+             the mean, min, max, n)
+  json       the summary and every figure, unrounded
+  bmf        Bencher Metric Format, for \`bencher run --adapter json\`
+  gab        github-action-benchmark's custom JSON: --direction bigger (default: throughput, ops/s,
+             efficiency; tool customBiggerIsBetter) or smaller (times; tool customSmallerIsBetter)
+
+Default output: stdout.`,
 };
 
 export function helpText(topic: CommandName | null): string {

@@ -2,7 +2,7 @@
  * Progress on stderr. On a terminal: one line rewritten in place (done/total, what runs now,
  * elapsed, ETA). Elsewhere (CI logs, pipes): one plain line per finished process.
  */
-import { formatDuration } from './table.ts';
+import { formatDuration } from '@asyncbench/results';
 
 export interface ProgressSink {
   write(text: string): unknown;

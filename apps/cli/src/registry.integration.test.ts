@@ -1,6 +1,6 @@
 /**
  * A real install from the npm registry, once, into a temp cache: the smallest runtime package
- * (@oven/bun-linux-x64, ~40 MB), then a real run on it. Skipped, with a message, when the registry
+ * (@oven/bun-linux-x64, ~40 MiB), then a real run on it. Skipped, with a message, when the registry
  * cannot be reached.
  */
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunFile, validateRunFile } from '@asyncbench/harness';
+import { type RunFile, validateRunFile } from '@asyncbench/results';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registryUrl } from './runtime-cache/registry.ts';
 
@@ -57,13 +57,13 @@ describe.skipIf(unreachable !== null)('runtimes from the real npm registry', () 
     expect(install.stdout).toMatch(
       /^bun@1\.2: bun 1\.2\.\d+ \(@oven\/bun-linux-x64@1\.2\.\d+\) installed at /m,
     );
-    expect(install.stderr).toMatch(/downloading @oven\/bun-linux-x64@1\.2\.\d+ \([\d.]+ MB\)/);
+    expect(install.stderr).toMatch(/downloading @oven\/bun-linux-x64@1\.2\.\d+ \([\d.]+ MiB\)/);
     const version = /bun 1\.2\.(\d+)/.exec(install.stdout)![0].slice(4);
     expect(await readdir(join(cache, 'oven+bun-linux-x64'))).toEqual([version]);
 
     const list = await cli(['runtimes', '--cache-dir', cache]);
     expect(list.stdout).toMatch(
-      new RegExp(`^bun\\s+${version.replace(/\./g, '\\.')}\\s+[\\d.]+ MB\\s+@oven/bun-linux-x64\\s+`, 'm'),
+      new RegExp(`^bun\\s+${version.replace(/\./g, '\\.')}\\s+[\\d.]+ MiB\\s+@oven/bun-linux-x64\\s+`, 'm'),
     );
 
     const out = join(tmp, 'out');

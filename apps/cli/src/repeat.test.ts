@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRedactor, pgHostPort, redactUrls } from './redact.ts';
 import { judgeChild } from './repeat.ts';
@@ -6,7 +7,12 @@ import type { ChildOutcome } from './spawn.ts';
 import { tail } from './spawn.ts';
 import { workloadResult } from './test-fixtures.ts';
 
-const hello = JSON.stringify({ type: 'hello', schemaVersion: 1, runtime: 'node', version: '20.0.0' });
+const hello = JSON.stringify({
+  type: 'hello',
+  schemaVersion: SCHEMA_VERSION,
+  runtime: 'node',
+  version: '20.0.0',
+});
 const result = JSON.stringify({
   type: 'result',
   result: workloadResult('timers', 'c', 'concurrent', 'gather', 10),

@@ -1,9 +1,9 @@
 /**
  * Judges one finished child process: validates every stdout line with the harness's
- * parseAdapterLine and turns the outcome into a RepeatRecord. A crash, a hang, garbage output or
+ * parseAdapterLine (@asyncbench/results) and turns the outcome into a RepeatRecord. A crash, a hang, garbage output or
  * a scenario-error fails this repeat only; the reason says which, and the stderr tail says why.
  */
-import { type AdapterLine, type CaseResult, parseAdapterLine, type RepeatRecord } from '@asyncbench/harness';
+import { type AdapterLine, type CaseResult, parseAdapterLine, type RepeatRecord } from '@asyncbench/results';
 import type { ChildOutcome } from './spawn.ts';
 
 export interface JudgeContext {
@@ -26,7 +26,7 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatReco
       line = parseAdapterLine(raw);
     } catch (err) {
       line = null;
-      // The harness's message already quotes the start of the line and names the bad field.
+      // The validator's message already quotes the start of the line and names the bad field.
       garbage ??= `garbage output: ${err instanceof Error ? err.message : snippet(raw)}`;
     }
     if (!line) {

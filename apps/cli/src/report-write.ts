@@ -4,7 +4,7 @@
  * yet still runs benchmarks: the report is then skipped with a note.
  */
 import { basename, dirname, join } from 'node:path';
-import type { RunFile } from '@asyncbench/harness';
+import type { RunFile } from '@asyncbench/results';
 import type { Io } from './io.ts';
 import { writeFileAtomic } from './results-file.ts';
 

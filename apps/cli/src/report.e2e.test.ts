@@ -9,7 +9,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { validateRunFile } from '@asyncbench/harness';
 import {
   artifacts,
   canvasStats,
@@ -19,6 +18,7 @@ import {
   launchChromium,
   open,
 } from '@asyncbench/report/testing';
+import { validateRunFile } from '@asyncbench/results';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,11 +9,14 @@ import { join, resolve } from 'node:path';
 import {
   aggregateRepeats,
   type Entry,
+  formatDuration,
   type ProfileName,
   type RepeatRecord,
   type RunFile,
   SCHEMA_VERSION,
-} from '@asyncbench/harness';
+  toMarkdown,
+  unmetRequirements,
+} from '@asyncbench/results';
 import type { RunArgs } from './args.ts';
 import { listScenarios, scenarioInfo, selectScenarios } from './catalogue.ts';
 import { detectPinning, gitCommit, hostInfo } from './env.ts';
@@ -26,7 +29,7 @@ import { Progress } from './progress.ts';
 import { makeRedactor } from './redact.ts';
 import { judgeChild } from './repeat.ts';
 import { writeReport } from './report-write.ts';
-import { runBaseName, writeJsonAtomic } from './results-file.ts';
+import { runBaseName, writeFileAtomic, writeJsonAtomic } from './results-file.ts';
 import { isRuntimeSpec } from './runtime-cache/spec.ts';
 import { cacheRoot } from './runtime-cache/store.ts';
 import { adapterCommand } from './runtime-kind.ts';
@@ -35,7 +38,6 @@ import { type FoundRuntime, findRuntimes, runtimeNames } from './runtimes.ts';
 import { openRuntimeCache } from './runtimes-command.ts';
 import { runChild } from './spawn.ts';
 import { formatSummary } from './summary.ts';
-import { formatDuration } from './table.ts';
 
 /** Processes per scenario and runtime when --repeats is not given. */
 export const DEFAULT_REPEATS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
@@ -103,18 +105,21 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
 
   for (const r of runtimes) if (r.kind === null) note(`skipping ${r.info.note ?? r.info.name}`);
   if (pgUrl) notes.push('PostgreSQL URL given to the adapters (ASYNCBENCH_PG_URL); not stored here');
-  // A PostgreSQL scenario builds no cases without a server: say so once instead of showing it empty.
-  else {
-    for (const s of scenarios.filter((x) => x.requires?.includes('postgres'))) {
-      note(
-        `${s.id} skipped: no PostgreSQL configured (--pg-url or ASYNCBENCH_PG_URL; \`npm run pg:up\` starts one)`,
-      );
+  // A scenario whose declared requirements (e.g. a PostgreSQL URL) are not met is not started:
+  // one note says what it needs, and each runtime's entry is marked skipped with that reason.
+  const unmet = new Map<string, string>();
+  for (const s of scenarios) {
+    const why = unmetRequirements(s.requires, childEnv);
+    if (why !== null) {
+      unmet.set(s.id, why);
+      note(`${s.id} skipped: ${why}`);
     }
   }
+  const runnable = scenarios.filter((s) => !unmet.has(s.id));
 
   // SQLite on each Node: node:sqlite, its flag, or a better-sqlite3 built for that Node's ABI.
   const sqliteLaunch = new Map<FoundRuntime, SqliteLaunch>();
-  if (scenarios.some((s) => s.requires?.includes('sqlite'))) {
+  if (runnable.some((s) => s.requires.includes('sqlite'))) {
     for (const r of available.filter((x) => x.kind === 'node')) {
       const launch = await prepareNodeSqlite(r.info.path!, r.info.version!, {
         root,
@@ -148,12 +153,13 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   };
   for (const s of scenarios) {
     for (const r of runtimes) {
-      if (r.kind === null) {
+      const reason = r.kind === null ? (r.info.note ?? 'runtime not found') : unmet.get(s.id);
+      if (reason !== undefined) {
         run.entries.push({
           runtime: r.info.name,
           scenario: s.id,
           status: 'skipped',
-          reason: r.info.note ?? 'runtime not found',
+          reason,
           repeats: [],
           cases: [],
         });
@@ -171,17 +177,17 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   await save();
 
   // 3. The processes, interleaved across runtimes.
-  const total = scenarios.length * repeats * available.length;
+  const total = runnable.length * repeats * available.length;
   const progress = new Progress(io.stderr, total);
   let failed = false;
   let finished = 0;
-  outer: for (const s of scenarios) {
+  outer: for (const s of runnable) {
     for (let index = 0; index < repeats; index++) {
       for (const r of available) {
         if (signal.aborted) break outer;
         const what = `${r.info.name} × ${s.id} #${index + 1}/${repeats}`;
         progress.start(what);
-        const launch = s.requires?.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
+        const launch = s.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
         const record = await runOne(
           r,
           s.id,
@@ -225,6 +231,11 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     io.stdout.write(
       `\n${formatRuntimeLines(run)}\n\n${formatSummary(run)}\n\nelapsed ${elapsed}\nresults ${path}\n`,
     );
+  }
+  if (args.exportMarkdown) {
+    const file = resolve(args.exportMarkdown);
+    await writeFileAtomic(file, toMarkdown(run));
+    if (!args.json) io.stdout.write(`markdown ${file}\n`);
   }
   if (args.report) {
     try {

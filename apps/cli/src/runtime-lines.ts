@@ -3,7 +3,7 @@
  * the binary came from, and the SQLite driver its db cases used, so `node@22` in a table always
  * reads as one exact, reproducible runtime.
  */
-import type { RunFile } from '@asyncbench/harness';
+import type { RunFile } from '@asyncbench/results';
 
 export function formatRuntimeLines(run: RunFile): string {
   const width = Math.max(...run.runtimes.map((r) => r.name.length));

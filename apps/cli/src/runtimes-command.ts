@@ -2,7 +2,9 @@
  * `asyncbench runtimes`: what the runtime cache holds (name, version, size, path), and
  * `runtimes install <spec>...`, `runtimes rm <spec>...`, `runtimes --clear` to manage it.
  */
+
 import { existsSync } from 'node:fs';
+import { formatBytes } from '@asyncbench/results';
 import semver from 'semver';
 import type { RuntimesArgs } from './args.ts';
 import { CliError } from './errors.ts';
@@ -20,7 +22,7 @@ import {
   removeInstall,
 } from './runtime-cache/store.ts';
 import { probeVersion } from './runtimes.ts';
-import { formatBytes, formatTable } from './table.ts';
+import { formatTable } from './table.ts';
 
 /**
  * The cache for a command that installs: the root checked writable (exit 2 otherwise) and what

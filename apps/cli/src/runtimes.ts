@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import type { RuntimeInfo } from '@asyncbench/harness';
+import type { RuntimeInfo } from '@asyncbench/results';
 import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
 import { type InstallContext, resolveSpec } from './runtime-cache/install.ts';
 import { parseRuntimeSpec } from './runtime-cache/spec.ts';

@@ -1,11 +1,14 @@
-/** Builders for results data in unit tests (not shipped: nothing in the CLI imports this). */
+/**
+ * Builders for synthetic results data in unit tests of edge cases (not shipped: nothing in the CLI
+ * imports this). Tests of what a real run says use @asyncbench/results/testing's real-run fixture.
+ */
 import {
   aggregateRepeats,
   type CaseResult,
   type Entry,
   type RunFile,
   SCHEMA_VERSION,
-} from '@asyncbench/harness';
+} from '@asyncbench/results';
 
 export function workloadResult(
   scenario: string,
@@ -98,7 +101,15 @@ export function runFile(
       pinned: false,
     },
     runtimes: [{ name: 'node', status: 'ok', version: '20.0.0', path: '/node', source: 'path' }],
-    scenarios: scenarios.map((s) => ({ id: s.id, label: s.id, description: '', modes: s.modes, params: {} })),
+    scenarios: scenarios.map((s) => ({
+      id: s.id,
+      label: s.id,
+      description: '',
+      modes: s.modes,
+      params: {},
+      unit: { singular: 'unit', plural: 'units' },
+      requires: [],
+    })),
     entries,
     notes: [],
   };

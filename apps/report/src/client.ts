@@ -2,8 +2,10 @@
  * The in-page script. `clientMain` is never called in Node: html.ts inlines its source text
  * (Function.prototype.toString) and calls it in the page with Chart.js and the inlined data, so the
  * script stays ordinary, type-checked TypeScript. Hence the rules for this file: everything
- * `clientMain` uses must be defined inside it (no imports at run time, no module-level helpers),
- * and it builds DOM only with textContent / createElement, never innerHTML.
+ * `clientMain` uses must be defined inside it or passed in (no imports at run time, no module-level
+ * helpers), and it builds DOM only with textContent / createElement, never innerHTML. Numbers are
+ * formatted by @asyncbench/results' formatNumber, whose source html.ts inlines and passes in, so a
+ * tooltip reads exactly like the tables, the terminal and the exports.
  */
 import type { ChartConfiguration, Chart as ChartJs, Plugin } from 'chart.js';
 import type { ChartView, TableView } from './model.ts';
@@ -13,15 +15,15 @@ export interface ClientData {
   charts: ChartView[];
 }
 
-export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData): void {
+export function clientMain(
+  Chart: typeof ChartJs | undefined,
+  data: ClientData,
+  formatValue: (value: number) => string,
+): void {
   if (!Chart) return;
   const root = document.documentElement;
   const cssVar = (name: string, fallback: string): string =>
     getComputedStyle(root).getPropertyValue(name).trim() || fallback;
-  const formatValue = (v: number): string =>
-    Math.abs(v) >= 1000
-      ? Math.round(v).toLocaleString('en-US')
-      : Number(v.toPrecision(4)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 
   /** `#rrggbb` at an opacity, for the paler bars of older runs. */
   const withAlpha = (hex: string, alpha: number): string => {
@@ -161,7 +163,6 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
     const roundAbove = (v: number): number =>
       [1, 2, 5, 10].map((k) => k * decade(v)).find((r) => r >= v * (1 - 1e-9)) ?? v;
     const logMax = spec.logScale && highs.length > 0 ? roundAbove(Math.max(...highs)) : undefined;
-    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
     const max = spec.refLine
       ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
       : undefined;
@@ -191,8 +192,7 @@ export function clientMain(Chart: typeof ChartJs | undefined, data: ClientData):
       title: { display: true, text: spec.yTitle, color: fg },
       ticks: {
         color: muted,
-        callback: (v: number | string) =>
-          spec.logScale ? compact.format(Number(v)) : formatValue(Number(v)),
+        callback: (v: number | string) => formatValue(Number(v)),
       },
       grid: { color: grid },
     };

@@ -1,34 +1,30 @@
-import type { RunFile } from '@asyncbench/harness';
+import type { RunFile } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
-import { buildHeadline, httpRates, speedupOf } from './headline.ts';
+import { buildHeadline, requestRates, scenarioSpeedups } from './headline.ts';
 import { buildModel } from './model.ts';
 import { makeRun } from './test-support/fixtures.ts';
 
 const headline = (runs: RunFile[]) => buildHeadline(runs, buildModel(runs));
 
-describe('speedupOf', () => {
-  it('compares the best concurrent case with the sequential one of the same unit duration', () => {
+describe('scenarioSpeedups', () => {
+  it('takes each runtime’s speedup from the results package: best concurrent over best sync at the same d', () => {
     const run = makeRun();
+    const [node] = scenarioSpeedups(run, 'timers');
     const entry = run.entries.find((e) => e.runtime === 'node' && e.scenario === 'timers')!;
-    const s = speedupOf(run, entry)!;
-    expect(s.sequential.case).toBe('sleep-sequential');
+    const s = node!.speedup;
+    expect(['sleep-sequential', 'sleep-blocking']).toContain(s.sync.aggregate.case);
     // The best of the unbounded concurrent cases (gather, createTask, TaskGroup): 200 in flight.
-    expect(s.concurrent.concurrency).toBe(200);
+    expect(s.concurrent.aggregate.concurrency).toBe(200);
     for (const c of entry.cases.filter((x) => x.mode === 'concurrent')) {
-      expect(c.figures.throughput!.median).toBeLessThanOrEqual(s.concurrent.figures.throughput!.median);
+      expect(c.figures.throughput!.median).toBeLessThanOrEqual(s.concurrent.throughput.median);
     }
-    expect(s.speedup).toBeCloseTo(
-      s.concurrent.figures.throughput!.median / s.sequential.figures.throughput!.median,
-      10,
-    );
-    expect(s.speedup).toBeGreaterThan(150);
-    expect(s.efficiency).toBeGreaterThan(0.85);
+    expect(s.ratio).toBeCloseTo(s.concurrent.throughput.median / s.sync.throughput.median, 10);
+    expect(s.ratio).toBeGreaterThan(150);
+    expect(s.concurrent.aggregate.figures.efficiency!.median).toBeGreaterThan(0.85);
   });
 
-  it('does not pair a no-delay HTTP case with a delayed sequential one', () => {
-    const run = makeRun();
-    const entry = run.entries.find((e) => e.runtime === 'node' && e.scenario === 'http')!;
-    expect(speedupOf(run, entry)).toBeNull();
+  it('does not pair a no-delay HTTP case with delayed sequential ones', () => {
+    expect(scenarioSpeedups(makeRun(), 'http')).toEqual([]);
   });
 });
 
@@ -36,13 +32,13 @@ describe('buildHeadline', () => {
   it('reads the concurrency gain per runtime, the HTTP winner and the 2-core caveat', () => {
     const { text, caveats } = headline([makeRun()]);
     expect(text).toMatch(
-      /^On node 20\.20\.2, running 200 timer waits concurrently \((gather\(\) of all sleeps|createTask\(\) each sleep, then await each task|TaskGroup with one child per sleep)\) was \d+× faster than awaiting them one by one \(efficiency \d+% of the physical limit\)\./,
+      /^On node 20\.20\.2, running 200 timer waits concurrently \((gather\(\) of all sleeps|createTask\(\) each sleep, then await each task|TaskGroup with one child per sleep)\) was \d+× faster than running them one at a time \((blocking|sequential)\) \(efficiency \d+% of the physical limit\)\./,
     );
     expect(text).toMatch(
       /The same comparison gave deno 2\.9\.6 \d+×, \d+% of the limit; bun 1\.4\.5 \d+×, \d+% of the limit\./,
     );
-    expect(text).toContain('On raw HTTP request rate, bun 1.4.5 was fastest at');
-    expect(text).toMatch(/ahead of deno 2\.9\.6 \([\d,]+\/s, 1\.\d× slower\) and node 20\.20\.2/);
+    expect(text).toContain('On raw request rate, bun 1.4.5 was fastest at');
+    expect(text).toMatch(/ahead of deno 2\.9\.6 \([\d,]+\/s, 1\.\d\d× slower\) and node 20\.20\.2/);
     expect(text).toContain('requests/s (HttpSession with 50 connections, no server delay)');
     expect(caveats).toHaveLength(1);
     expect(caveats[0]).toContain('only 2 CPU cores');
@@ -63,8 +59,8 @@ describe('buildHeadline', () => {
 
   it('says which entries failed or were skipped and leaves failed runtimes out of the HTTP ranking', () => {
     const run = makeRun({ failures: true });
-    expect(httpRates(run).rates.map((r) => r.runtime)).toEqual(['deno', 'node']);
-    expect(httpRates(run).raw).toBe(true);
+    expect(requestRates(run).rates.map((r) => r.runtime)).toEqual(['deno', 'node']);
+    expect(requestRates(run).raw).toBe(true);
     const { text } = headline([run]);
     expect(text).toContain('deno 2.9.6 was fastest');
     expect(text).toContain('1 runtime × scenario entry failed and 1 was skipped');
@@ -92,10 +88,10 @@ describe('buildHeadline', () => {
   it('falls back to the delayed HTTP cases when no raw case ran, and says so', () => {
     const run = makeRun();
     for (const e of run.entries) e.cases = e.cases.filter((c) => c.case !== 'http-concurrent');
-    const { raw, rates } = httpRates(run);
+    const { raw, rates } = requestRates(run);
     expect(raw).toBe(false);
     expect(rates).toHaveLength(3);
-    expect(headline([run]).text).toContain('On HTTP request rate (only cases with a server delay ran), ');
+    expect(headline([run]).text).toContain('On request rate (only cases with a server delay ran), ');
   });
 
   it('warns about an interrupted run', () => {

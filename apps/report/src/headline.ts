@@ -1,10 +1,22 @@
 /**
- * The plain-language reading at the top of the report: what concurrency bought on each runtime, who
- * was fastest on raw HTTP request rate, and the caveats a reader needs before quoting any of it.
+ * The plain-language reading at the top of the report: what concurrency bought on each runtime (the
+ * results package's speedup), who was fastest on raw request rate, and the caveats a reader needs
+ * before quoting any of it. Scenario meaning (unit noun, d) comes from the run file, never from ids.
  * Plain text only; html.ts escapes it.
  */
-import type { CaseAggregate, Entry, RunFile } from '@asyncbench/harness';
-import { compareRuntimes, formatNumber, formatPercent, formatRatio, runtimeLabel } from './format.ts';
+import {
+  byRuntimeOrder,
+  caseLabel,
+  type Entry,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  type RunFile,
+  runtimeLabel,
+  type Speedup,
+  speedupOf,
+  unitNoun,
+} from '@asyncbench/results';
 import type { ReportModel } from './model.ts';
 
 export interface Headline {
@@ -14,114 +26,83 @@ export interface Headline {
   caveats: string[];
 }
 
-/** Concurrency's gain on one runtime: best concurrent case versus the sequential case. */
-export interface Speedup {
+/** Concurrency's gain on one runtime (the results package's one definition of speedup). */
+export interface RuntimeSpeedup {
   runtime: string;
+  /** `node 20.20.2`. */
   label: string;
-  speedup: number;
-  efficiency: number | null;
-  concurrent: CaseAggregate;
-  sequential: CaseAggregate;
+  speedup: Speedup;
 }
 
-const throughput = (c: CaseAggregate): number | null => c.figures.throughput?.median ?? null;
+const throughput = (c: { figures: { throughput?: { median: number } } }): number | null =>
+  c.figures.throughput?.median ?? null;
 
 function usable(entry: Entry): boolean {
   return entry.status !== 'skipped' && entry.cases.length > 0;
 }
 
-/** d, the unit's duration, recovered from the ideal time (null where unknown, e.g. no server delay). */
-function unitKey(c: CaseAggregate): string {
-  if (c.idealMs === null || c.units === null) return 'unknown';
-  const waves = c.mode === 'concurrent' ? Math.ceil(c.units / (c.concurrency ?? c.units)) : c.units;
-  return waves > 0 ? (c.idealMs / waves).toPrecision(6) : 'unknown';
+/**
+ * Whether a scenario's units are requests (its declared unit noun): on a small machine their
+ * figures say as much about the load generator sharing the CPU with its own server as about the
+ * runtime.
+ */
+function isRequests(run: RunFile, scenario: string): boolean {
+  return unitNoun(run, scenario).singular === 'request';
 }
 
-/**
- * Concurrent versus sequential within one entry, pairing only cases whose units are alike (same
- * d: a 10 ms server delay is not compared with none); the pair with the largest gain wins.
- */
-export function speedupOf(run: RunFile, entry: Entry): Speedup | null {
-  if (!usable(entry)) return null;
-  let best: Speedup | null = null;
-  for (const concurrent of entry.cases) {
-    const rate = throughput(concurrent);
-    if (concurrent.mode !== 'concurrent' || rate === null) continue;
-    const sequential = entry.cases.find(
-      (c) => c.mode === 'sequential' && (throughput(c) ?? 0) > 0 && unitKey(c) === unitKey(concurrent),
-    );
-    if (!sequential) continue;
-    const speedup = rate / throughput(sequential)!;
-    if (best && best.speedup >= speedup) continue;
-    best = {
-      runtime: entry.runtime,
-      label: runtimeLabel(run, entry.runtime),
-      speedup,
-      efficiency: concurrent.figures.efficiency?.median ?? null,
-      concurrent,
-      sequential,
-    };
+/** The speedup of each runtime's entry of a scenario, in the run's order. */
+export function scenarioSpeedups(run: RunFile, scenario: string): RuntimeSpeedup[] {
+  const out: RuntimeSpeedup[] = [];
+  for (const entry of run.entries) {
+    if (entry.scenario !== scenario || !usable(entry)) continue;
+    const speedup = speedupOf(entry);
+    if (speedup) out.push({ runtime: entry.runtime, label: runtimeLabel(run, entry.runtime), speedup });
   }
-  return best;
+  return out;
 }
 
-const isHttp = (scenarioId: string): boolean => /http/i.test(scenarioId);
-
 /**
- * The scenario that best shows the idea: the first (in the run's order) whose concurrent-vs-sequential
- * speedup can be computed on the most runtimes, preferring one with a known ideal (timers) and not HTTP,
- * whose figures on a small machine say more about the load generator than about the runtime.
+ * The scenario that best shows the idea: the first (in the run's order) whose speedup can be
+ * computed on the most runtimes, preferring one with a known ideal (timers) and not one of
+ * requests, whose figures on a small machine say more about the load generator than the runtime.
  */
-function headlineScenario(run: RunFile): { id: string; speedups: Speedup[] } | null {
-  let best: { id: string; speedups: Speedup[]; score: number } | null = null;
+function headlineScenario(run: RunFile): { id: string; speedups: RuntimeSpeedup[] } | null {
+  let best: { id: string; speedups: RuntimeSpeedup[]; score: number } | null = null;
   const ids = [...new Set([...run.scenarios.map((s) => s.id), ...run.entries.map((e) => e.scenario)])];
   for (const id of ids) {
-    const speedups = run.entries
-      .filter((e) => e.scenario === id)
-      .map((e) => speedupOf(run, e))
-      .filter((s): s is Speedup => s !== null);
+    const speedups = scenarioSpeedups(run, id);
     if (speedups.length === 0) continue;
-    const known = speedups.some((s) => s.efficiency !== null) ? 10 : 0;
-    const score = speedups.length * 100 + known - (isHttp(id) ? 50 : 0);
+    const known = speedups.some((s) => s.speedup.concurrent.aggregate.figures.efficiency) ? 10 : 0;
+    const score = speedups.length * 100 + known - (isRequests(run, id) ? 50 : 0);
     if (!best || score > best.score) best = { id, speedups, score };
   }
   return best;
 }
 
-/** What one unit of a scenario is, in words; scenarios the catalogue does not list get "units". */
-const UNIT_NOUNS: Record<string, string> = {
-  timers: 'timer waits',
-  http: 'HTTP requests',
-  files: 'file reads',
-  db: 'SQLite queries',
-  'db-pg': 'PostgreSQL queries',
-  queue: 'queue items',
-};
+const efficiencyOf = (s: RuntimeSpeedup): number | null =>
+  s.speedup.concurrent.aggregate.figures.efficiency?.median ?? null;
 
-export function unitNoun(scenarioId: string): string {
-  return UNIT_NOUNS[scenarioId] ?? 'units';
-}
-
-function speedupSentence(id: string, speedups: Speedup[]): string {
+function speedupSentence(run: RunFile, id: string, speedups: RuntimeSpeedup[]): string {
   // Runtime order (node, deno, bun), not ranking: the paragraph reads the same from run to run.
-  const sorted = [...speedups].sort((a, b) => compareRuntimes(a.runtime, b.runtime));
+  const sorted = [...speedups].sort((a, b) => byRuntimeOrder(a.runtime, b.runtime));
   const lead = sorted[0]!;
-  const c = lead.concurrent;
+  const c = lead.speedup.concurrent.aggregate;
   const units = c.units !== null ? `${formatNumber(c.units)} ` : '';
-  const eff =
-    lead.efficiency !== null ? ` (efficiency ${formatPercent(lead.efficiency)} of the physical limit)` : '';
+  const leadEff = efficiencyOf(lead);
+  const eff = leadEff !== null ? ` (efficiency ${formatPercent(leadEff)} of the physical limit)` : '';
   let text =
-    `On ${lead.label}, running ${units}${unitNoun(id)} concurrently (${c.label}) was ` +
-    `${formatRatio(lead.speedup)} faster than awaiting them one by one${eff}.`;
+    `On ${lead.label}, running ${units}${unitNoun(run, id).plural} concurrently (${caseLabel(c)}) was ` +
+    `${formatRatio(lead.speedup.ratio)} faster than running them one at a time ` +
+    `(${lead.speedup.sync.aggregate.mode})${eff}.`;
   const others = sorted.slice(1).map((s) => {
-    const e = s.efficiency !== null ? `, ${formatPercent(s.efficiency)} of the limit` : '';
-    return `${s.label} ${formatRatio(s.speedup)}${e}`;
+    const e = efficiencyOf(s);
+    return `${s.label} ${formatRatio(s.speedup.ratio)}${e !== null ? `, ${formatPercent(e)} of the limit` : ''}`;
   });
   if (others.length > 0) text += ` The same comparison gave ${others.join('; ')}.`;
   return text;
 }
 
-export interface HttpRate {
+export interface RequestRate {
   runtime: string;
   label: string;
   rate: number;
@@ -129,18 +110,18 @@ export interface HttpRate {
 }
 
 /**
- * Per runtime, the best request rate over the HTTP scenarios' cases, fastest first. "Raw" rate
- * means no server delay (no known unit duration, so idealMs is null); when a run has such cases
+ * Per runtime, the best request rate over the cases of scenarios whose unit is a request, fastest
+ * first. "Raw" rate means no server delay (no known unit duration d); when a run has such cases
  * only they count, since a delayed server measures the wait more than the runtime.
  */
-export function httpRates(run: RunFile): { raw: boolean; rates: HttpRate[] } {
-  const entries = run.entries.filter((e) => isHttp(e.scenario) && usable(e));
-  const raw = entries.some((e) => e.cases.some((c) => c.idealMs === null && throughput(c) !== null));
-  const best = new Map<string, HttpRate>();
+export function requestRates(run: RunFile): { raw: boolean; rates: RequestRate[] } {
+  const entries = run.entries.filter((e) => isRequests(run, e.scenario) && usable(e));
+  const raw = entries.some((e) => e.cases.some((c) => c.unitMs === null && throughput(c) !== null));
+  const best = new Map<string, RequestRate>();
   for (const entry of entries) {
     for (const c of entry.cases) {
       const rate = throughput(c);
-      if (rate === null || (raw && c.idealMs !== null)) continue;
+      if (rate === null || (raw && c.unitMs !== null)) continue;
       const prev = best.get(entry.runtime);
       if (!prev || rate > prev.rate) {
         best.set(entry.runtime, {
@@ -155,21 +136,17 @@ export function httpRates(run: RunFile): { raw: boolean; rates: HttpRate[] } {
   return { raw, rates: [...best.values()].sort((a, b) => b.rate - a.rate) };
 }
 
-/** Requests per second in prose: whole numbers from 100 up. */
-const formatRate = (rate: number): string =>
-  rate >= 100 ? Math.round(rate).toLocaleString('en-US') : formatNumber(rate);
-
-function httpSentence(run: RunFile): string | null {
-  const { raw, rates } = httpRates(run);
+function requestSentence(run: RunFile): string | null {
+  const { raw, rates } = requestRates(run);
   if (rates.length === 0) return null;
-  const [top, ...rest] = rates as [HttpRate, ...HttpRate[]];
+  const [top, ...rest] = rates as [RequestRate, ...RequestRate[]];
   const tail =
     rest.length > 0
-      ? `, ahead of ${rest.map((r) => `${r.label} (${formatRate(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
+      ? `, ahead of ${rest.map((r) => `${r.label} (${formatNumber(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
       : '';
   const lead = rest.length > 0 ? `${top.label} was fastest` : `only ${top.label} measured it`;
-  const what = raw ? 'raw HTTP request rate' : 'HTTP request rate (only cases with a server delay ran)';
-  return `On ${what}, ${lead} at ${formatRate(top.rate)} requests/s (${top.caseLabel})${tail}.`;
+  const what = raw ? 'raw request rate' : 'request rate (only cases with a server delay ran)';
+  return `On ${what}, ${lead} at ${formatNumber(top.rate)} requests/s (${top.caseLabel})${tail}.`;
 }
 
 function problemsSentence(run: RunFile): string | null {
@@ -195,9 +172,9 @@ export function buildHeadline(runs: readonly RunFile[], model: ReportModel): Hea
       `Figures below are from ${runs.length} runs; this summary reads the last one (${model.runLabels[runs.length - 1]}).`,
     );
   const scenario = headlineScenario(run);
-  if (scenario) sentences.push(speedupSentence(scenario.id, scenario.speedups));
-  const http = httpSentence(run);
-  if (http) sentences.push(http);
+  if (scenario) sentences.push(speedupSentence(run, scenario.id, scenario.speedups));
+  const requests = requestSentence(run);
+  if (requests) sentences.push(requests);
   if (runs.length === 2) {
     const totals = { better: 0, worse: 0, same: 0 };
     for (const s of model.scenarios) {
@@ -215,15 +192,15 @@ export function buildHeadline(runs: readonly RunFile[], model: ReportModel): Hea
   }
   const problems = problemsSentence(run);
   if (problems) sentences.push(problems);
-  if (sentences.length === 0 || (!scenario && !http)) {
+  if (sentences.length === 0 || (!scenario && !requests)) {
     sentences.push('No workload scenario produced both sequential and concurrent figures to compare.');
   }
   for (const r of runs) {
-    const ranHttp = r.entries.some((e) => isHttp(e.scenario) && usable(e));
-    if (ranHttp && r.host.cpuCount <= 2) {
+    const ranRequests = r.entries.some((e) => isRequests(r, e.scenario) && usable(e));
+    if (ranRequests && r.host.cpuCount <= 2) {
       const which = runs.length > 1 ? ` in the run of ${r.startedAt.slice(0, 10)} on ${r.host.hostname}` : '';
       caveats.push(
-        `This machine has only ${r.host.cpuCount} CPU core${r.host.cpuCount === 1 ? '' : 's'}${which}: during the HTTP scenarios the load generator competes with its own server for CPU, so the request rates are a lower bound and compare runtimes only roughly.`,
+        `This machine has only ${r.host.cpuCount} CPU core${r.host.cpuCount === 1 ? '' : 's'}${which}: during the request scenarios the load generator competes with its own server for CPU, so the request rates are a lower bound and compare runtimes only roughly.`,
       );
     }
     if (r.status !== 'complete') {

@@ -3,8 +3,9 @@
  * it reaches the document; the data for the charts travels as JSON in a non-executed script element
  * (with `<` escaped), and the page script draws it onto canvases, which cannot run markup.
  */
+
+import { formatDate, formatNumber } from '@asyncbench/results';
 import { type ClientData, clientMain } from './client.ts';
-import { formatDate } from './format.ts';
 import type { Headline } from './headline.ts';
 import type { ChartView, ComparisonView, ReportModel, ScenarioView, StatusNote, TableView } from './model.ts';
 import { STYLES } from './styles.ts';
@@ -122,10 +123,17 @@ function renderScenario(s: ScenarioView): string {
       : '<p class="muted">No figures were recorded for this scenario.</p>';
   const modes = s.modes.length > 0 ? `Modes: ${escapeHtml(s.modes.join(', '))}. ` : '';
   const params = s.params ? `Parameters: ${escapeHtml(s.params)}` : '';
+  const speedups =
+    s.speedups.length > 0
+      ? `<p class="speedups-lead">What concurrency bought: best concurrent ÷ best blocking-or-sequential throughput at the same unit duration d (medians over repeats).</p><ul class="speedups">${s.speedups
+          .map((l) => `<li><strong>${escapeHtml(l.runtime)}</strong>: ${escapeHtml(l.text)}</li>`)
+          .join('')}</ul>`
+      : '';
   return `<section id="${s.anchor}" aria-labelledby="${s.anchor}-h">
 <h2 id="${s.anchor}-h">${escapeHtml(s.label)}</h2>
 ${s.description ? `<p>${escapeHtml(s.description)}</p>` : ''}
 ${modes || params ? `<p class="scenario-params">${modes}${params}</p>` : ''}
+${speedups}
 ${notes}
 ${charts}
 ${s.comparison ? renderComparison(s.comparison, s.anchor) : ''}
@@ -197,7 +205,7 @@ ${model.scenarios.map(renderScenario).join('\n')}
 <script>${scriptSafe(parts.chartJs)}</script>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
 <script>
-(${scriptSafe(clientMain.toString())})(window.Chart, JSON.parse(document.getElementById('report-data').textContent));
+(${scriptSafe(clientMain.toString())})(window.Chart, JSON.parse(document.getElementById('report-data').textContent), ${scriptSafe(formatNumber.toString())});
 </script>
 </body>
 </html>

@@ -1,13 +1,12 @@
 /**
- * @asyncbench/report: results files -> one self-contained HTML report. renderReport is pure apart
- * from reading Chart.js from disk once; loadRunFiles and writeReport are the file helpers the CLI uses.
+ * @asyncbench/report: runs -> one self-contained HTML report. renderReport is pure apart from
+ * reading Chart.js from disk once. Every reading of the figures (speedup, comparisons, formatting)
+ * comes from @asyncbench/results; reading files is @asyncbench/results/files, writing the CLI's.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RunFile } from '@asyncbench/harness';
-import { validateRunFile } from '@asyncbench/harness';
+import type { RunFile } from '@asyncbench/results';
 import { buildHeadline } from './headline.ts';
 import { renderDocument } from './html.ts';
 import { buildModel } from './model.ts';
@@ -55,33 +54,4 @@ export function renderReport(runs: RunFile[], options: ReportOptions = {}): stri
     headline: buildHeadline(runs, model),
     chartJs: chartJs(),
   });
-}
-
-/** Reads and validates results files; a bad file throws an error naming the file and the field. */
-export async function loadRunFiles(paths: string[]): Promise<RunFile[]> {
-  const runs: RunFile[] = [];
-  for (const path of paths) {
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(path, 'utf8'));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`${path}: cannot read results file: ${why}`, { cause: error });
-    }
-    // validateRunFile throws a SchemaError that names the source and the field path.
-    runs.push(validateRunFile(data, path));
-  }
-  return runs;
-}
-
-/** Renders and writes the report atomically (temp file + rename), creating the directory. */
-export async function writeReport(
-  runs: RunFile[],
-  outPath: string,
-  options: ReportOptions = {},
-): Promise<void> {
-  await mkdir(dirname(outPath), { recursive: true });
-  const tmp = `${outPath}.${process.pid}.tmp`;
-  await writeFile(tmp, renderReport(runs, options), 'utf8');
-  await rename(tmp, outPath);
 }

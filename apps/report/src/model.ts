@@ -3,19 +3,32 @@
  * Pure (no I/O, no DOM) so that what the report says can be unit-tested without a browser; the
  * markup (html.ts) and the in-page script (client.ts) only display what this produces.
  */
-import type { CaseAggregate, Entry, FigureName, Mode, RunFile, Spread, Verdict } from '@asyncbench/harness';
-import { compareSpreads, FIGURE_META } from '@asyncbench/harness';
 import {
-  compareRuntimes,
+  bestCaseName,
+  byRuntimeOrder,
+  type CaseAggregate,
+  caseLabel,
+  compareRuns,
+  type Entry,
+  FIGURE_META,
+  type FigureComparison,
+  type FigureName,
+  figureHeading,
   formatBytes,
-  formatChange,
   formatDate,
   formatNumber,
   formatPercent,
   formatRatio,
+  formatRatioInterval,
+  type Mode,
+  type RunFile,
   runLabels,
   runtimeLabel,
-} from './format.ts';
+  summarizeRun,
+  UNKNOWN_UNIT,
+  type UnitNoun,
+  type Verdict,
+} from '@asyncbench/results';
 
 /** One bar series: a runtime in one run. */
 export interface Series {
@@ -104,6 +117,13 @@ export interface ComparisonView {
   counts: { better: number; worse: number; same: number };
 }
 
+/** What concurrency bought on one runtime, as the terminal summary says it (results' summarizeRun). */
+export interface SpeedupLine {
+  runtime: string;
+  /** e.g. `35.4× (95% CI 33.0–37.9×): 6,960 timer waits/s (gather) against 196/s (blocking)`. */
+  text: string;
+}
+
 export interface ScenarioView {
   id: string;
   /** Element id, derived from the scenario id, [a-z0-9-] only. */
@@ -112,6 +132,10 @@ export interface ScenarioView {
   description: string;
   params: string;
   modes: Mode[];
+  /** What one unit is, as the scenario declared it (`request`/`requests`). */
+  unit: UnitNoun;
+  /** Speedup per runtime in the newest run; empty for micro scenarios and when none was measured. */
+  speedups: SpeedupLine[];
   charts: ChartView[];
   notes: StatusNote[];
   comparison: ComparisonView | null;
@@ -172,7 +196,7 @@ export function buildSeries(runs: readonly RunFile[]): Series[] {
       });
     }
   });
-  series.sort((a, b) => compareRuntimes(a.runtime, b.runtime) || a.runIndex - b.runIndex);
+  series.sort((a, b) => byRuntimeOrder(a.runtime, b.runtime) || a.runIndex - b.runIndex);
   // Fixed hues for node, deno and bun, stable across reports; other runtimes take the free slots.
   const others = [...new Set(series.map((s) => s.runtime).filter((r) => !(r in RUNTIME_COLOUR)))];
   for (const s of series) s.colour = RUNTIME_COLOUR[s.runtime] ?? (3 + others.indexOf(s.runtime)) % 8;
@@ -189,6 +213,7 @@ interface CaseInfo {
   kind: 'micro' | 'workload';
   mode: Mode | null;
   variant: string;
+  unitMs: number | null;
   idealMs: number | null;
   units: number | null;
   concurrency: number | null;
@@ -208,6 +233,7 @@ function collectCases(runs: readonly RunFile[], scenario: string): CaseInfo[] {
             kind: c.kind,
             mode: c.mode,
             variant: c.variant,
+            unitMs: c.unitMs,
             idealMs: c.idealMs,
             units: c.units,
             concurrency: c.concurrency,
@@ -305,12 +331,6 @@ export function wrapLabel(text: string, width = 26): string[] {
   return lines.length > 0 ? lines : [text];
 }
 
-function caseLabel(c: CaseInfo): string {
-  return c.variant && !c.label.toLowerCase().includes(c.variant.toLowerCase())
-    ? `${c.label} (${c.variant})`
-    : c.label;
-}
-
 /** `mode: case`, for charts and tables that mix the modes. */
 function modeCaseLabel(c: CaseInfo): string {
   return `${c.mode ?? '—'}: ${caseLabel(c)}`;
@@ -380,12 +400,20 @@ function throughputTable(
   scenario: string,
   title: string,
   cases: readonly CaseInfo[],
+  unit: UnitNoun,
   withMode = false,
 ): TableView {
   return {
     caption: `${title}: medians over repeats, with min and max`,
     rowHeading: withMode ? 'Mode: case · runtime' : 'Case · runtime',
-    columns: ['Throughput median (units/s)', 'Min', 'Max', 'Wall median (ms)', 'Ideal (ms)', 'Status'],
+    columns: [
+      `Throughput median (${unit.plural}/s)`,
+      'Min',
+      'Max',
+      'Wall median (ms)',
+      'Ideal (ms)',
+      'Status',
+    ],
     rows: rowsFor(
       runs,
       series,
@@ -417,16 +445,16 @@ function throughputChart(
     id: `${scenario.anchor}-throughput-${mode}`,
     title,
     titleLines,
-    summary: `Bar chart of units per second for the ${MODE_LABEL[mode]} cases of ${scenario.label}, one bar per runtime, higher is better. Exact figures in the table below.`,
+    summary: `Bar chart of ${scenario.unit.plural} per second for the ${MODE_LABEL[mode]} cases of ${scenario.label}, one bar per runtime, higher is better. Exact figures in the table below.`,
     xTitle: `case (${MODE_LABEL[mode]})`,
-    yTitle: 'units/s, higher is better',
+    yTitle: `${scenario.unit.plural}/s, higher is better`,
     labels: cases.map((c) => wrapLabel(caseLabel(c))),
     datasets: datasetsFor(runs, series, scenario.id, cases, 'throughput'),
     logScale: false,
     refLine: null,
     horizontal: false,
     height: null,
-    table: throughputTable(runs, series, scenario.id, title, cases),
+    table: throughputTable(runs, series, scenario.id, title, cases, scenario.unit),
   };
 }
 
@@ -447,16 +475,16 @@ function overviewChart(
     id: `${scenario.anchor}-throughput-every-mode`,
     title,
     titleLines: [scenario.label, 'throughput, every mode'],
-    summary: `Bar chart of units per second for every case of ${scenario.label}, blocking, then sequential, then concurrent, one bar per runtime, on a logarithmic scale, higher is better. Exact figures in the table below.`,
+    summary: `Bar chart of ${scenario.unit.plural} per second for every case of ${scenario.label}, blocking, then sequential, then concurrent, one bar per runtime, on a logarithmic scale, higher is better. Exact figures in the table below.`,
     xTitle: 'mode: case',
-    yTitle: 'units/s (log scale), higher is better',
+    yTitle: `${scenario.unit.plural}/s (log scale), higher is better`,
     labels: cases.map(modeCaseAxisLabel),
     datasets: datasetsFor(runs, series, scenario.id, cases, 'throughput'),
     logScale: true,
     refLine: null,
     horizontal: false,
     height: null,
-    table: throughputTable(runs, series, scenario.id, title, cases, true),
+    table: throughputTable(runs, series, scenario.id, title, cases, scenario.unit, true),
   };
 }
 
@@ -700,37 +728,30 @@ function statusNotes(runs: readonly RunFile[], series: readonly Series[], scenar
   return notes;
 }
 
-/** The figures to compare, in reading order; the first of each kind is the headline one. */
-const WORKLOAD_FIGURES: readonly FigureName[] = [
-  'throughput',
-  'efficiency',
-  'wallMs',
-  'p50Ms',
-  'p90Ms',
-  'p99Ms',
-  'maxMs',
-];
-const MICRO_FIGURES: readonly FigureName[] = ['opsPerSec', 'meanNs', 'p50Ns', 'p99Ns', 'rme'];
-
 function verdictTone(verdict: Verdict): 'better' | 'worse' | 'same' {
   if (verdict === 'faster') return 'better';
   if (verdict === 'slower') return 'worse';
   return 'same';
 }
 
-const ratioCell = (v: number | null): Cell => (v === null ? dash : { text: formatChange(v), value: v });
+const ratioCell = (v: number | null): Cell => (v === null ? dash : { text: formatRatio(v), value: v });
 
-/** Exactly two runs: every figure of every case present in both, as second / first with a 95% CI. */
+/**
+ * Exactly two runs: every compared figure of every case present in both (results' compareRuns,
+ * what `asyncbench compare` prints), as second / first with a 95% CI; ordered by case, runtime,
+ * then the one figure order. The main figure of each case is a headline row, the rest fold away.
+ */
 function comparison(
-  runs: readonly RunFile[],
+  rows: readonly FigureComparison[],
   labels: readonly string[],
-  scenario: string,
   cases: readonly CaseInfo[],
+  unit: UnitNoun,
 ): ComparisonView | null {
-  if (runs.length !== 2) return null;
-  const [base, cand] = runs as [RunFile, RunFile];
-  const runtimes = [...new Set([...base.entries, ...cand.entries].map((e) => e.runtime))].sort(
-    compareRuntimes,
+  if (rows.length === 0) return null;
+  const caseIndex = new Map(cases.map((c, i) => [c.id, i]));
+  const ordered = [...rows].sort(
+    (a, b) =>
+      (caseIndex.get(a.case) ?? 0) - (caseIndex.get(b.case) ?? 0) || byRuntimeOrder(a.runtime, b.runtime),
   );
   const columns = [
     'Figure',
@@ -743,46 +764,32 @@ function comparison(
   const primary: Row[] = [];
   const rest: Row[] = [];
   const counts = { better: 0, worse: 0, same: 0 };
-  for (const c of cases) {
-    for (const runtime of runtimes) {
-      const a = findEntry(base, runtime, scenario)?.cases.find((x) => x.case === c.id);
-      const b = findEntry(cand, runtime, scenario)?.cases.find((x) => x.case === c.id);
-      if (!a || !b) continue;
-      const figures = c.kind === 'micro' ? MICRO_FIGURES : WORKLOAD_FIGURES;
-      figures.forEach((figure, i) => {
-        const fa: Spread | undefined = a.figures[figure];
-        const fb: Spread | undefined = b.figures[figure];
-        if (!fa || !fb) return;
-        const meta = FIGURE_META[figure];
-        const result = compareSpreads(fa, fb, meta.higherIsBetter);
-        const tone = verdictTone(result.verdict);
-        const unit = meta.unit ? ` (${meta.unit})` : '';
-        const row: Row = {
-          header: `${caseLabel(c)} · ${runtime}`,
-          cells: [
-            {
-              text: `${meta.label}${unit}, ${meta.higherIsBetter ? 'higher' : 'lower'} is better`,
-              value: null,
-            },
-            num(fa.median),
-            num(fb.median),
-            ratioCell(result.ratio),
-            result.ciLow === null || result.ciHigh === null
-              ? dash
-              : { text: `${formatChange(result.ciLow)} – ${formatChange(result.ciHigh)}`, value: null },
-            { text: result.verdict, value: null, tone },
-          ],
-        };
-        if (i === 0) {
-          primary.push(row);
-          counts[tone] += 1;
-        } else {
-          rest.push(row);
-        }
-      });
+  for (const r of ordered) {
+    const meta = FIGURE_META[r.figure];
+    const tone = verdictTone(r.verdict);
+    const row: Row = {
+      header: `${r.label} · ${r.runtime}`,
+      cells: [
+        {
+          text: `${figureHeading(r.figure, unit)}, ${meta.higherIsBetter ? 'higher' : 'lower'} is better`,
+          value: null,
+        },
+        num(r.base.median),
+        num(r.candidate.median),
+        ratioCell(r.ratio),
+        r.ciLow === null || r.ciHigh === null
+          ? dash
+          : { text: formatRatioInterval(r.ciLow, r.ciHigh), value: null },
+        { text: r.verdict, value: null, tone },
+      ],
+    };
+    if (r.main) {
+      primary.push(row);
+      counts[tone] += 1;
+    } else {
+      rest.push(row);
     }
   }
-  if (primary.length === 0 && rest.length === 0) return null;
   const [baseLabel, candLabel] = labels as [string, string];
   const caption = (what: string) => `${what}: second run (${candLabel}) / first run (${baseLabel})`;
   return {
@@ -792,6 +799,26 @@ function comparison(
     rest: { caption: caption('All other figures'), rowHeading: 'Case · runtime', columns, rows: rest },
     counts,
   };
+}
+
+/** The speedup lines of a scenario, from the newest run's summary (the terminal's reading). */
+function speedupLines(run: RunFile | undefined, scenario: string): SpeedupLine[] {
+  if (!run) return [];
+  const lines: SpeedupLine[] = [];
+  for (const row of summarizeRun(run).workload) {
+    if (row.scenario !== scenario || !row.speedup) continue;
+    const s = row.speedup;
+    const ci = s.ciLow !== null ? ` (95% CI ${formatRatioInterval(s.ciLow, s.ciHigh)})` : '';
+    const rate = (v: number) => `${formatNumber(v)} ${row.unit.plural}/s`;
+    lines.push({
+      runtime: runtimeLabel(run, row.runtime),
+      text:
+        `${formatRatio(s.ratio)}${ci}: ${rate(s.concurrent.throughput.median)} (${bestCaseName(s.concurrent)}) ` +
+        `against ${rate(s.sync.throughput.median)} (${bestCaseName(s.sync)})` +
+        (s.unitMs !== null ? `, d = ${formatNumber(s.unitMs)} ms` : ''),
+    });
+  }
+  return lines;
 }
 
 function formatParams(params: Record<string, unknown>): string {
@@ -804,6 +831,7 @@ function buildScenario(
   runs: readonly RunFile[],
   labels: readonly string[],
   series: readonly Series[],
+  compared: readonly FigureComparison[],
   id: string,
   index: number,
 ): ScenarioView {
@@ -820,9 +848,16 @@ function buildScenario(
     description: info?.description ?? '',
     params: info ? formatParams(info.params) : '',
     modes: info?.modes ? [...info.modes] : [],
+    unit: info?.unit ?? UNKNOWN_UNIT,
     charts: [],
     notes: statusNotes(runs, series, id),
-    comparison: comparison(runs, labels, id, cases),
+    speedups: speedupLines(runs[runs.length - 1], id),
+    comparison: comparison(
+      compared.filter((r) => r.scenario === id),
+      labels,
+      cases,
+      info?.unit ?? UNKNOWN_UNIT,
+    ),
   };
   const workload = cases.filter((c) => c.kind === 'workload');
   // Cases ordered blocking -> sequential -> concurrent; a mode outside MODE_ORDER is left out, as below.
@@ -851,7 +886,7 @@ function environment(runs: readonly RunFile[], labels: readonly string[]): Envir
     header,
     cells: runs.map((run) => ({ text: f(run), value: null })),
   });
-  const runtimeNames = [...new Set(runs.flatMap((r) => r.runtimes.map((x) => x.name)))].sort(compareRuntimes);
+  const runtimeNames = [...new Set(runs.flatMap((r) => r.runtimes.map((x) => x.name)))].sort(byRuntimeOrder);
   return {
     columns: [...labels],
     rows: [
@@ -887,6 +922,8 @@ function environment(runs: readonly RunFile[], labels: readonly string[]): Envir
 /** The whole report as data. Scenario order: as the first run lists them, then any new ones. */
 export function buildModel(runs: readonly RunFile[]): ReportModel {
   const labels = runLabels(runs);
+  // Two runs: the second against the first, once for every scenario.
+  const compared = runs.length === 2 ? compareRuns(runs[0]!, runs[1]!).rows : [];
   const series = buildSeries(runs);
   const ids: string[] = [];
   for (const run of runs) {
@@ -897,6 +934,6 @@ export function buildModel(runs: readonly RunFile[]): ReportModel {
     runLabels: labels,
     series,
     environment: environment(runs, labels),
-    scenarios: ids.map((id, i) => buildScenario(runs, labels, series, id, i)),
+    scenarios: ids.map((id, i) => buildScenario(runs, labels, series, compared, id, i)),
   };
 }

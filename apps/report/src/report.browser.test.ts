@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     const csvPath = await csv.path();
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(csvPath, 'utf8');
-    expect(text.split('\r\n')[0]).toContain('Throughput median (units/s)');
+    expect(text.split('\r\n')[0]).toContain('Throughput median (timer waits/s)');
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('button[data-download="json"]').first().click(),

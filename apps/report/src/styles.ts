@@ -43,6 +43,8 @@ a { color: var(--link); }
 }
 nav.toc ul { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0; list-style: none; margin: 0.5rem 0 0; }
 .scenario-params { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
+.speedups-lead { margin-bottom: 0.25rem; }
+.speedups { margin-top: 0; padding-left: 1.25rem; }
 figure.chart { margin: 1.25rem 0 2rem; padding: 0.75rem; background: var(--card); border: 1px solid var(--border); border-radius: 8px; }
 .canvas-box { position: relative; height: 340px; width: 100%; }
 .canvas-box canvas { display: block; }

@@ -8,6 +8,8 @@ const base: Scenario<{ n: number }> = {
   description: 'test',
   params: { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } },
   modes: ['concurrent'],
+  unit: { singular: 'timer wait', plural: 'timer waits' },
+  requires: ['postgres'],
   cases: () => [],
 };
 
@@ -34,6 +36,16 @@ describe('defineScenario', () => {
     expect(() => defineScenario({ ...base, params })).toThrow(/params\.quick\.n/);
     expect(() => defineScenario({ ...base, modes: ['parallel' as never] })).toThrow(
       /unknown mode "parallel"/,
+    );
+  });
+
+  it('requires a unit noun and known requirements', () => {
+    const noUnit = { ...base, unit: undefined } as unknown as Scenario<{ n: number }>;
+    expect(() => defineScenario(noUnit)).toThrow(/scenario "gather-basic": unit must name one unit of work/);
+    expect(() => defineScenario({ ...base, unit: { singular: 'request', plural: '' } })).toThrow(/unit must/);
+    const requires = ['mysql' as never];
+    expect(() => defineScenario({ ...base, requires })).toThrow(
+      /unknown requirement "mysql" \(expected one of sqlite, postgres\)/,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { MODES, type Params, PROFILES, type Scenario } from './scenario.ts';
+import { MODES, type Params, PROFILES, REQUIREMENTS, type Scenario, type UnitNoun } from './scenario.ts';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -10,7 +10,8 @@ export function isKebabCase(id: string): boolean {
 /**
  * Declares a scenario: checks it and returns it unchanged. Throws an Error naming the scenario
  * and the problem when the id is not kebab-case, a profile's params are missing or hold
- * something other than finite numbers, strings and booleans, or a mode is unknown. Checking at
+ * something other than finite numbers, strings and booleans, a mode is unknown, the unit noun is
+ * missing or a requirement is unknown. Checking at
  * definition time means a broken catalogue fails on import, before any runtime is started.
  */
 export function defineScenario<P extends Params>(def: Scenario<P>): Scenario<P> {
@@ -27,6 +28,21 @@ export function defineScenario<P extends Params>(def: Scenario<P>): Scenario<P> 
   if (!Array.isArray(def.modes)) fail('modes must be an array');
   for (const mode of def.modes) {
     if (!MODES.includes(mode)) fail(`unknown mode "${String(mode)}" (expected one of ${MODES.join(', ')})`);
+  }
+  const unit: unknown = def.unit;
+  const isNoun = (v: unknown) => typeof v === 'string' && v !== '';
+  if (
+    typeof unit !== 'object' ||
+    unit === null ||
+    !isNoun((unit as UnitNoun).singular) ||
+    !isNoun((unit as UnitNoun).plural)
+  ) {
+    fail('unit must name one unit of work, e.g. { singular: "request", plural: "requests" }');
+  }
+  for (const r of def.requires ?? []) {
+    if (!REQUIREMENTS.includes(r)) {
+      fail(`unknown requirement "${String(r)}" (expected one of ${REQUIREMENTS.join(', ')})`);
+    }
   }
   if (typeof def.params !== 'object' || def.params === null) fail('params must hold one object per profile');
   for (const profile of PROFILES) {

@@ -1,19 +1,18 @@
 /**
- * @asyncbench/harness — how an asyncbench scenario is declared and measured: defineScenario,
- * the Platform interface adapters implement, the runner, statistics, the results schema with
- * its validation, and the aggregation/comparison the CLI and report share. No runtime globals.
+ * @asyncbench/harness — what runs inside a runtime: defineScenario, the Platform interface adapters
+ * implement, the micro and workload runners, and the emit side of the adapter protocol (runMain).
+ * No runtime globals. The results schema, its validation and everything done with results after a
+ * run live in @asyncbench/results; the types scenario authors need are re-exported here.
  */
 
-export { aggregateRepeats, spreadOf } from './aggregate.ts';
 export { type AdapterRequest, DEFAULT_SEED, parseAdapterArgs, UsageError } from './args.ts';
-export { type Comparison, compareSpreads, tQuantile975, type Verdict } from './compare.ts';
 export { defineScenario, isKebabCase } from './define-scenario.ts';
-export { FIGURE_META, type FigureMeta, figureOf, MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
 export { LatencyRecorder } from './latency-recorder.ts';
-export { type CatalogueLine, catalogueLine, runMain } from './main.ts';
+export { catalogueLine, runMain } from './main.ts';
 export { measureMicro } from './micro.ts';
 export type {
   AsyncSqliteDb,
+  DriverInfo,
   HttpTarget,
   MemoryUsage,
   Platform,
@@ -35,37 +34,8 @@ export {
   REQUIREMENTS,
   type Requirement,
   type Scenario,
+  type UnitNoun,
   type WorkloadCase,
   type WorkloadContext,
 } from './scenario.ts';
-export {
-  type AdapterLine,
-  type CaseAggregate,
-  type CaseResult,
-  type DriverInfo,
-  type Entry,
-  type FigureName,
-  type HostInfo,
-  type LatencyMs,
-  type MicroStats,
-  type RepeatRecord,
-  type RunFile,
-  type RuntimeInfo,
-  SCHEMA_VERSION,
-  type ScenarioInfo,
-  type Spread,
-  type WorkloadStats,
-} from './schema.ts';
-export { SchemaError } from './schema-error.ts';
-export {
-  mean,
-  median,
-  percentile,
-  type Summary,
-  sortedCopy,
-  summarize,
-  summarizeSorted,
-  variance,
-} from './stats.ts';
-export { parseAdapterLine, parseCatalogueLine, validateCaseResult, validateRunFile } from './validate.ts';
 export { createWorkloadContext, idealWallMs, runWorkload } from './workload.ts';

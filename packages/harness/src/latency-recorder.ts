@@ -1,5 +1,5 @@
-import type { LatencyMs } from './schema.ts';
-import { summarizeSorted } from './stats.ts';
+import type { LatencyMs } from '@asyncbench/results/schema';
+import { summarizeSorted } from '@asyncbench/results/stats';
 
 /**
  * Collects per-unit latencies (ms) and summarises them. Keeps every value in a growable

@@ -1,10 +1,10 @@
+import { parseAdapterLine, parseCatalogueLine, SCHEMA_VERSION } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { parseAdapterArgs } from './args.ts';
 import { defineScenario } from './define-scenario.ts';
 import { runMain } from './main.ts';
 import type { Scenario } from './scenario.ts';
 import { webPlatform } from './test-support/web-platform.ts';
-import { parseAdapterLine, parseCatalogueLine } from './validate.ts';
 
 const params = { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } };
 
@@ -15,6 +15,7 @@ function workload(id: string): Scenario {
     description: `${id} fixture`,
     params,
     modes: ['sequential'],
+    unit: { singular: 'step', plural: 'steps' },
     cases: (p) => [
       {
         kind: 'workload',
@@ -39,6 +40,8 @@ const broken = defineScenario({
   description: 'throws',
   params,
   modes: [],
+  unit: { singular: 'operation', plural: 'operations' },
+  requires: ['postgres'],
   hidden: true,
   cases: () => {
     throw new Error('cannot build cases');
@@ -88,7 +91,12 @@ describe('runMain', () => {
     ]);
     expect(code).toBe(0);
     expect(parsed.map((l) => l.type)).toEqual(['hello', 'result', 'done', 'result', 'done']);
-    expect(parsed[0]).toEqual({ type: 'hello', schemaVersion: 1, runtime: 'node', version: '0.0.0-test' });
+    expect(parsed[0]).toEqual({
+      type: 'hello',
+      schemaVersion: SCHEMA_VERSION,
+      runtime: 'node',
+      version: '0.0.0-test',
+    });
     expect(parsed[1].result).toMatchObject({ scenario: 'beta', case: 'beta-case', params: { n: 1 } });
     expect(parsed[2]).toMatchObject({ type: 'done', scenario: 'beta' });
     expect(parsed[4]).toMatchObject({ type: 'done', scenario: 'alpha' });
@@ -135,13 +143,20 @@ describe('runMain', () => {
       description: 'alpha fixture',
       modes: ['sequential'],
       params,
-      hidden: false,
+      unit: { singular: 'step', plural: 'steps' },
       requires: [],
+      hidden: false,
     });
-    expect(parsed[2]).toMatchObject({ id: 'broken', hidden: true });
+    expect(parsed[2]).toMatchObject({
+      id: 'broken',
+      hidden: true,
+      requires: ['postgres'],
+    });
     for (const l of lines) expect(parseCatalogueLine(l)).toEqual(JSON.parse(l));
     expect(() =>
-      parseCatalogueLine('{"id":"x","label":"x","description":"","modes":[],"params":{},"hidden":false}'),
-    ).toThrow('catalogue line: params.quick: expected an object');
+      parseCatalogueLine(
+        '{"id":"x","label":"x","description":"","modes":[],"params":{},"unit":{"singular":"a","plural":"as"},"requires":[],"hidden":false}',
+      ),
+    ).toThrow('catalogue line: params.quick: missing');
   });
 });

@@ -1,22 +1,11 @@
+import { SCHEMA_VERSION } from '@asyncbench/results/constants';
+import type { AdapterLine, CatalogueLine } from '@asyncbench/results/schema';
 import { parseAdapterArgs, UsageError } from './args.ts';
 import type { Platform } from './platform.ts';
 import { runScenario } from './runner.ts';
-import type { Mode, Params, ProfileName, Requirement, Scenario } from './scenario.ts';
-import { type AdapterLine, SCHEMA_VERSION } from './schema.ts';
+import type { Scenario } from './scenario.ts';
 
-/** One `--list` line: a scenario as data, with its params for every profile. */
-export interface CatalogueLine {
-  id: string;
-  label: string;
-  description: string;
-  modes: Mode[];
-  params: Record<ProfileName, Params>;
-  hidden: boolean;
-  /** What the scenario needs besides the runtime; absent in lines from older adapters. */
-  requires?: Requirement[];
-}
-
-/** The `--list` line for one scenario. */
+/** The `--list` line for one scenario (a CatalogueLine of the results schema). */
 export function catalogueLine(s: Scenario): CatalogueLine {
   return {
     id: s.id,
@@ -24,8 +13,9 @@ export function catalogueLine(s: Scenario): CatalogueLine {
     description: s.description,
     modes: [...s.modes],
     params: { quick: s.params.quick, default: s.params.default, full: s.params.full },
-    hidden: s.hidden === true,
+    unit: { singular: s.unit.singular, plural: s.unit.plural },
     requires: [...(s.requires ?? [])],
+    hidden: s.hidden === true,
   };
 }
 

@@ -1,6 +1,6 @@
+import type { MicroStats } from '@asyncbench/results/schema';
 import { Bench } from 'tinybench';
 import type { MicroBudget } from './profiles.ts';
-import type { MicroStats } from './schema.ts';
 
 type SyncBatch = (fn: () => unknown, n: number) => void;
 type AsyncBatch = (fn: () => unknown, n: number) => Promise<void>;

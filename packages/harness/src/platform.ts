@@ -3,8 +3,12 @@
  * Each adapter (packages/adapter-*) implements this with its runtime's own APIs.
  */
 
-/** The runtimes asyncbench knows how to drive. */
-export type RuntimeName = 'node' | 'deno' | 'bun';
+import type { AdapterRuntime, DriverInfo } from '@asyncbench/results/schema';
+
+export type { DriverInfo };
+
+/** The runtimes asyncbench knows how to drive (the results schema's list, ADAPTER_RUNTIMES). */
+export type RuntimeName = AdapterRuntime;
 
 /** A native HTTP server of the runtime, answering on 127.0.0.1. */
 export interface HttpTarget {
@@ -13,8 +17,6 @@ export interface HttpTarget {
   /** Stops the server and whatever thread it runs on. */
   close(): Promise<void>;
 }
-
-import type { DriverInfo } from './schema.ts';
 
 /** Memory figures in bytes. */
 export interface MemoryUsage {

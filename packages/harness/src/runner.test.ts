@@ -1,9 +1,9 @@
+import type { CaseResult } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { defineScenario } from './define-scenario.ts';
 import { measureMicro } from './micro.ts';
 import { runScenario } from './runner.ts';
 import type { Case, Scenario, WorkloadCase } from './scenario.ts';
-import type { CaseResult } from './schema.ts';
 import { sleep, webPlatform } from './test-support/web-platform.ts';
 import { idealWallMs } from './workload.ts';
 
@@ -17,6 +17,7 @@ function scenario(cases: () => Case[]): Scenario {
     description: 'test fixture',
     params: { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } },
     modes: ['blocking', 'sequential', 'concurrent'],
+    unit: { singular: 'unit', plural: 'units' },
     hidden: true,
     cases,
   });

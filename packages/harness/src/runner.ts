@@ -1,8 +1,8 @@
+import type { CaseResult, DriverInfo } from '@asyncbench/results/schema';
 import { measureMicro } from './micro.ts';
 import type { Platform } from './platform.ts';
 import { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
 import type { Case, ProfileName, Scenario } from './scenario.ts';
-import type { CaseResult, DriverInfo } from './schema.ts';
 import { runWorkload } from './workload.ts';
 
 /** Options for runScenario. */

@@ -1,15 +1,9 @@
+import type { Mode, Params, ProfileName, Requirement, UnitNoun } from '@asyncbench/results/schema';
 import type { Platform } from './platform.ts';
 
-/** How a workload's units are run: thread blocked, each awaited in turn, or in flight together. */
-export type Mode = 'blocking' | 'sequential' | 'concurrent';
-export const MODES: readonly Mode[] = ['blocking', 'sequential', 'concurrent'];
-
-/** How long and how thorough a run is. */
-export type ProfileName = 'quick' | 'default' | 'full';
-export const PROFILES: readonly ProfileName[] = ['quick', 'default', 'full'];
-
-/** Scenario parameters: plain values only, so they serialise into results as they are. */
-export type Params = Record<string, number | string | boolean>;
+// The enumerations are the results schema's (plain data, no schema library in adapter bundles).
+export { MODES, PROFILES, REQUIREMENTS } from '@asyncbench/results/constants';
+export type { Mode, Params, ProfileName, Requirement, UnitNoun };
 
 /** Passed to a workload while it runs: record each unit's latency through it. */
 export interface WorkloadContext {
@@ -64,14 +58,10 @@ export interface WorkloadCase<S = unknown> {
 export type Case = MicroCase | WorkloadCase<any>;
 
 /**
- * What a scenario needs beyond the runtime itself: `sqlite`, an embedded SQLite driver
- * (Platform.openSqlite); `postgres`, a PostgreSQL server (ASYNCBENCH_PG_URL). The CLI reads it from
- * the catalogue to prepare a driver or say why a scenario cannot run, never from scenario ids.
+ * A scenario: a stable id, words for readers, parameters per profile, what one unit of its work is,
+ * what it needs from its environment, and the cases it runs. Its meaning travels as data (the
+ * adapter's `--list` line, the run file's ScenarioInfo), so nothing downstream guesses from the id.
  */
-export type Requirement = 'sqlite' | 'postgres';
-export const REQUIREMENTS: readonly Requirement[] = ['sqlite', 'postgres'];
-
-/** A scenario: a stable id, words for readers, parameters per profile, and the cases it runs. */
 export interface Scenario<P extends Params = Params> {
   /** Stable id, kebab-case, used on the command line and in results. */
   readonly id: string;
@@ -81,10 +71,20 @@ export interface Scenario<P extends Params = Params> {
   readonly params: Readonly<Record<ProfileName, P>>;
   /** The modes its workload cases cover (empty for micro-only scenarios). */
   readonly modes: readonly Mode[];
+  /**
+   * What one unit of work is, in words: `{ singular: 'request', plural: 'requests' }`. Throughput
+   * reads `requests/s`, the summary says "running 40 requests concurrently". Micro-only
+   * scenarios name their operation (`{ singular: 'operation', plural: 'operations' }`).
+   */
+  readonly unit: UnitNoun;
+  /**
+   * What it needs besides the runtime (REQUIREMENTS: `sqlite`, `postgres`); none when absent. The
+   * CLI reads it from the catalogue to prepare a driver, or to skip the scenario before any
+   * process starts with a note saying what is missing (REQUIREMENT_META), never from scenario ids.
+   */
+  readonly requires?: readonly Requirement[];
   /** Hidden scenarios (test fixtures) are not listed nor run unless named. */
   readonly hidden?: boolean;
-  /** What it needs besides the runtime (see Requirement); none when absent. */
-  readonly requires?: readonly Requirement[];
   /** Builds the cases for one run. */
   cases(params: P, platform: Platform): Case[] | Promise<Case[]>;
 }

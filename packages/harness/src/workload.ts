@@ -1,8 +1,8 @@
+import type { WorkloadStats } from '@asyncbench/results/schema';
 import { LatencyRecorder } from './latency-recorder.ts';
 import type { Platform } from './platform.ts';
 import { mulberry32 } from './random.ts';
 import type { WorkloadCase, WorkloadContext } from './scenario.ts';
-import type { WorkloadStats } from './schema.ts';
 
 /** Builds the context a workload's run() receives; latencies go into recorder. */
 export function createWorkloadContext(

@@ -9,14 +9,16 @@
  * not either. When the registry cannot be reached, an older version list, and failing that the
  * newest installed version in the range, still answers (with a note saying so).
  */
+
 import { chmod, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatBytes } from '@asyncbench/results';
 import semver from 'semver';
 import { x as extractTar } from 'tar';
 import { CliError } from '../errors.ts';
 import { writeJsonAtomic } from '../results-file.ts';
 import { parseVersionOutput } from '../runtime-kind.ts';
-import { formatBytes } from '../table.ts';
+
 import { type Machine, platformPackage, UnsupportedPlatform } from './packages.ts';
 import {
   describeAvailable,

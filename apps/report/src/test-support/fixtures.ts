@@ -1,9 +1,20 @@
 /**
- * Realistic RunFile objects for tests, built the way the CLI builds them: per-repeat CaseResults
- * (deterministic pseudo-noise) aggregated with the harness's own aggregateRepeats.
+ * Synthetic RunFile objects for tests of the report's layout and edge cases (failures, hostile
+ * text, two runs), built the way the CLI builds them: per-repeat CaseResults (deterministic
+ * pseudo-noise) aggregated with @asyncbench/results' aggregateRepeats. Tests of what a real run
+ * says use the real-run fixtures of @asyncbench/results instead.
  */
-import type { CaseResult, Entry, Mode, RepeatRecord, RunFile } from '@asyncbench/harness';
-import { aggregateRepeats, mulberry32, SCHEMA_VERSION } from '@asyncbench/harness';
+import type { CaseResult, Entry, Mode, RepeatRecord, RunFile } from '@asyncbench/results';
+import { aggregateRepeats, SCHEMA_VERSION } from '@asyncbench/results';
+
+/** A seeded generator in [0, 1): the Numerical Recipes LCG, plenty for pseudo-noise in fixtures. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
 
 export interface FixtureOptions {
   hostname?: string;
@@ -209,7 +220,7 @@ const HTTP_CASES: WorkloadSpec[] = [
 
 export function makeRun(options: FixtureOptions = {}): RunFile {
   const repeats = options.repeats ?? 3;
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const noise = () => 0.97 + 0.06 * random();
   const speed = options.speed ?? 1;
   const runtimes = options.runtimes ?? ['node', 'deno', 'bun'];
@@ -302,6 +313,8 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
           : 'N timers of d ms each: blocking sleep, awaited one by one, or all in flight.',
         modes: ['blocking', 'sequential', 'concurrent'],
         params: { units: 200, unitMs: 10 },
+        unit: { singular: 'timer wait', plural: 'timer waits' },
+        requires: [],
       },
       {
         id: 'http',
@@ -309,6 +322,8 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
         description: 'GET requests to the runtime’s own native server on 127.0.0.1.',
         modes: ['blocking', 'sequential', 'concurrent'],
         params: { units: 100, delayMs: 2 },
+        unit: { singular: 'request', plural: 'requests' },
+        requires: [],
       },
       {
         id: 'gather-micro',
@@ -316,6 +331,8 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
         description: 'One gather() over already-resolved promises, as ops/s.',
         modes: [],
         params: {},
+        unit: { singular: 'operation', plural: 'operations' },
+        requires: [],
       },
     ],
     entries,

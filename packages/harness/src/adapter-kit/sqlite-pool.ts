@@ -4,8 +4,9 @@
  * at once (WAL lets readers proceed beside a writer; writers wait on busy_timeout). Every adapter uses
  * this one copy; only its worker entry (sqlite-worker.ts) and how a worker starts differ.
  */
+
+import type { DriverInfo } from '@asyncbench/results/schema';
 import type { AsyncSqliteDb, SqliteDb, SqlStatement } from '../platform.ts';
-import type { DriverInfo } from '../schema.ts';
 
 /** Main thread -> worker. The first message a worker gets is `{ id: 0, op: 'open', path }`. */
 export type SqliteRequest =

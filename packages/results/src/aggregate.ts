@@ -1,4 +1,5 @@
-import { figureOf, MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
+/** Repeats -> aggregates: every figure of a case as a Spread over the successful repeats. */
+import { figureOf, figuresOf } from './figures.ts';
 import type { CaseAggregate, CaseResult, FigureName, RepeatRecord, Spread } from './schema.ts';
 import { median } from './stats.ts';
 
@@ -13,7 +14,7 @@ export function spreadOf(values: readonly number[]): Spread {
  * case id across the successful (`ok`) repeats, in order of first appearance, and gives each
  * applicable figure a Spread with one value per repeat in repeat order (efficiency only from
  * repeats where it is known). Failed repeats are left out, so a partial run cannot skew the
- * spread. Descriptive fields (label, params, units...) come from the first occurrence.
+ * spread. Descriptive fields (label, params, d, units...) come from the first occurrence.
  */
 export function aggregateRepeats(repeats: readonly RepeatRecord[]): CaseAggregate[] {
   const groups = new Map<string, CaseResult[]>();
@@ -28,13 +29,13 @@ export function aggregateRepeats(repeats: readonly RepeatRecord[]): CaseAggregat
   const out: CaseAggregate[] = [];
   for (const [id, results] of groups) {
     const first = results[0]!;
-    const names = first.kind === 'micro' ? MICRO_FIGURES : WORKLOAD_FIGURES;
+    const names = figuresOf(first.kind);
     const figures: Partial<Record<FigureName, Spread>> = {};
     for (const name of names) {
       const values = results.map((r) => figureOf(r, name)).filter((v): v is number => v !== null);
       if (values.length > 0) figures[name] = spreadOf(values);
     }
-    const w = first.workload;
+    const w = first.kind === 'workload' ? first.workload : null;
     out.push({
       case: id,
       label: first.label,
@@ -42,6 +43,7 @@ export function aggregateRepeats(repeats: readonly RepeatRecord[]): CaseAggregat
       mode: first.mode,
       variant: first.variant,
       params: first.params,
+      unitMs: w ? w.unitMs : null,
       idealMs: w ? w.idealMs : null,
       units: w ? w.units : null,
       concurrency: w ? w.concurrency : null,

@@ -1,7 +1,8 @@
-/** Well-formed schema objects for tests; each call returns a fresh copy to mutate. */
-import type { CaseResult, RunFile } from '../schema.ts';
+/** Well-formed, hand-made schema objects for unit tests of shapes; each call returns a fresh copy to mutate. */
+import { SCHEMA_VERSION } from '../src/constants.ts';
+import type { CaseResult, RunFile, WorkloadStats } from '../src/schema.ts';
 
-export function workloadResult(overrides: Partial<CaseResult['workload']> = {}): CaseResult {
+export function workloadResult(overrides: Partial<WorkloadStats> = {}): CaseResult {
   return {
     scenario: 'sleep',
     case: 'sleep-gather',
@@ -41,7 +42,7 @@ export function microResult(opsPerSec = 1e6): CaseResult {
 
 export function runFile(): RunFile {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: '2026-11-25T14-00-00Z-host',
     tool: { name: 'asyncbench', version: '0.1.0', commit: null },
     status: 'complete',
@@ -63,7 +64,15 @@ export function runFile(): RunFile {
     },
     runtimes: [{ name: 'node', status: 'ok', version: '20.20.2', path: '/usr/bin/node', source: 'path' }],
     scenarios: [
-      { id: 'sleep', label: 'Sleep', description: 'timers', modes: ['concurrent'], params: { units: 10 } },
+      {
+        id: 'sleep',
+        label: 'Sleep',
+        description: 'timers',
+        modes: ['concurrent'],
+        params: { units: 10 },
+        unit: { singular: 'timer wait', plural: 'timer waits' },
+        requires: [],
+      },
     ],
     entries: [
       {
@@ -79,6 +88,7 @@ export function runFile(): RunFile {
             mode: 'concurrent',
             variant: 'gather',
             params: { units: 10 },
+            unitMs: 5,
             idealMs: 5,
             units: 10,
             concurrency: 10,

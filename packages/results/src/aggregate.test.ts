@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { microResult, workloadResult } from '../test-support/builders.ts';
 import { aggregateRepeats, spreadOf } from './aggregate.ts';
-import { compareSpreads, tQuantile975 } from './compare.ts';
+import { compareSpreads } from './compare.ts';
 import { FIGURE_META, MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
 import type { RepeatRecord } from './schema.ts';
-import { microResult, workloadResult } from './test-support/fixtures.ts';
+import { tQuantile975 } from './stats.ts';
 
 function repeat(index: number, status: 'ok' | 'failed', results: RepeatRecord['results']): RepeatRecord {
   return { index, status, durationMs: 10, results };
@@ -19,12 +20,26 @@ describe('aggregateRepeats', () => {
     ]);
     expect(aggregates.map((a) => a.case)).toEqual(['sleep-gather', 'gather-10']);
     const [w, m] = aggregates;
-    expect(w).toMatchObject({ kind: 'workload', mode: 'concurrent', idealMs: 5, units: 10, concurrency: 10 });
+    expect(w).toMatchObject({
+      kind: 'workload',
+      mode: 'concurrent',
+      unitMs: 5,
+      idealMs: 5,
+      units: 10,
+      concurrency: 10,
+    });
     expect(w?.figures.throughput).toEqual({ median: 200, min: 100, max: 300, values: [100, 300, 200] });
     expect(w?.figures.wallMs?.values).toEqual([10, 30, 20]);
     expect(w?.figures.efficiency?.values).toEqual([0.83, 0.83]);
     expect(Object.keys(w?.figures ?? {}).sort()).toEqual([...WORKLOAD_FIGURES].sort());
-    expect(m).toMatchObject({ kind: 'micro', mode: null, idealMs: null, units: null, concurrency: null });
+    expect(m).toMatchObject({
+      kind: 'micro',
+      mode: null,
+      unitMs: null,
+      idealMs: null,
+      units: null,
+      concurrency: null,
+    });
     expect(Object.keys(m?.figures ?? {}).sort()).toEqual([...MICRO_FIGURES].sort());
     expect(m?.figures.opsPerSec?.median).toBe(2e6);
   });

@@ -1,5 +1,6 @@
+/** One figure, two spreads: the ratio of candidate to base with a 95% CI and a verdict. */
 import type { Spread } from './schema.ts';
-import { mean, variance } from './stats.ts';
+import { mean, tQuantile975, variance } from './stats.ts';
 
 /** What compareSpreads concludes about candidate versus base. */
 export type Verdict = 'faster' | 'slower' | 'no significant difference' | 'insufficient data';
@@ -12,31 +13,6 @@ export interface Comparison {
   ciLow: number | null;
   ciHigh: number | null;
   verdict: Verdict;
-}
-
-/** Two-sided 95% Student t critical values (0.975 quantile) for df 1..30. */
-const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-/** Beyond df 30: [df, t] steps; a df between steps takes the lower step's (larger) t. */
-const T_975_TAIL: ReadonlyArray<readonly [number, number]> = [
-  [40, 2.021],
-  [60, 2.0],
-  [120, 1.98],
-];
-
-/**
- * The 0.975 quantile of Student's t for df degrees of freedom (df may be fractional, as Welch's
- * is). Rounds df down, which errs on the wide, conservative side.
- */
-export function tQuantile975(df: number): number {
-  if (!(df >= 1)) return T_975[0]!;
-  const d = Math.floor(df);
-  if (d <= 30) return T_975[d - 1]!;
-  let t = T_975[29]!;
-  for (const [step, value] of T_975_TAIL) if (d >= step) t = value;
-  return d >= 1000 ? 1.96 : t;
 }
 
 /**

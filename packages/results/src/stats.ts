@@ -82,3 +82,49 @@ export function summarizeSorted(sorted: ArrayLike<number>): Summary {
     stdDev: Math.sqrt(variance(sorted)),
   };
 }
+
+/**
+ * Two-sided 95% Student t critical values (0.975 quantile) for df 1..30, as printed in standard
+ * t tables (e.g. NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.6.7.2).
+ */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+/** Beyond df 30: [df, t] steps; a df between steps takes the lower step's (larger) t. */
+const T_975_TAIL: ReadonlyArray<readonly [number, number]> = [
+  [40, 2.021],
+  [60, 2.0],
+  [120, 1.98],
+];
+
+/**
+ * The 0.975 quantile of Student's t for df degrees of freedom (df may be fractional, as Welch's
+ * is). Rounds df down, which errs on the wide, conservative side.
+ */
+export function tQuantile975(df: number): number {
+  if (!(df >= 1)) return T_975[0]!;
+  const d = Math.floor(df);
+  if (d <= 30) return T_975[d - 1]!;
+  let t = T_975[29]!;
+  for (const [step, value] of T_975_TAIL) if (d >= step) t = value;
+  return d >= 1000 ? 1.96 : t;
+}
+
+/** A 95% confidence interval of the mean, or null with fewer than two values. */
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * The 95% confidence interval of the arithmetic mean of values (Student's t with n - 1 degrees
+ * of freedom): mean ± t(0.975, n-1) * s / sqrt(n). Null for fewer than two values, where no
+ * spread can be estimated.
+ */
+export function meanInterval95(values: readonly number[]): Interval | null {
+  if (values.length < 2) return null;
+  const m = mean(values);
+  const half = (tQuantile975(values.length - 1) * Math.sqrt(variance(values))) / Math.sqrt(values.length);
+  return { low: m - half, high: m + half };
+}

@@ -1,0 +1,108 @@
+/**
+ * The terminal summary and the HTML report say the same thing about the same real run file: the
+ * same speedup (and interval), the same best cases, the same figures, as printed text.
+ */
+import { buildHeadline, buildModel, renderReport } from '@asyncbench/report';
+import {
+  bestCaseName,
+  caseLabel,
+  formatNumber,
+  formatRatio,
+  formatRatioInterval,
+  runtimeLabel,
+  summarizeRun,
+} from '@asyncbench/results';
+import { realRun } from '@asyncbench/results/testing';
+import { describe, expect, it } from 'vitest';
+import { formatSummary } from './summary.ts';
+
+const run = realRun();
+const terminal = formatSummary(run);
+const model = buildModel([run]);
+const html = renderReport([run], { generatedAt: '2026-11-29T00:00:00.000Z' });
+const summary = summarizeRun(run);
+
+/** The terminal row of a scenario x runtime, split into its columns. */
+function terminalRow(scenario: string, runtime: string): string[] {
+  const line = terminal
+    .split('\n')
+    .find((l) => l.startsWith(`${scenario} `) && l.split(/\s{2,}/)[1] === runtime);
+  expect(line, `${scenario} ${runtime}`).toBeDefined();
+  return line!.split(/\s{2,}/);
+}
+
+describe('terminal summary and report agree on a real run', () => {
+  const withSpeedup = summary.workload.filter((r) => r.speedup);
+
+  it('covers every workload scenario that has a speedup, on every runtime', () => {
+    expect(withSpeedup.map((r) => `${r.scenario}/${r.runtime}`).sort()).toEqual(
+      ['timers', 'http', 'files'].flatMap((s) => ['node', 'deno', 'bun'].map((rt) => `${s}/${rt}`)).sort(),
+    );
+  });
+
+  it.each(withSpeedup.map((r) => [r.scenario, r.runtime, r] as const))(
+    '%s on %s: same speedup, interval, best cases and throughputs',
+    (scenario, runtime, row) => {
+      const s = row.speedup!;
+      const speedup = formatRatio(s.ratio);
+      const interval = formatRatioInterval(s.ciLow, s.ciHigh);
+      const concurrent = `${formatNumber(s.concurrent.throughput.median)} (${bestCaseName(s.concurrent)})`;
+      const sync = `${formatNumber(s.sync.throughput.median)} (${bestCaseName(s.sync)})`;
+
+      const cols = terminalRow(scenario, runtime);
+      expect(cols.slice(2, 6)).toEqual([sync, concurrent, speedup, interval]);
+
+      const view = model.scenarios.find((v) => v.id === scenario)!;
+      const line = view.speedups.find((l) => l.runtime === runtimeLabel(run, runtime))!;
+      expect(line.text).toBe(
+        `${speedup} (95% CI ${interval}): ${formatNumber(s.concurrent.throughput.median)} ${row.unit.plural}/s ` +
+          `(${bestCaseName(s.concurrent)}) against ${formatNumber(s.sync.throughput.median)} ${row.unit.plural}/s ` +
+          `(${bestCaseName(s.sync)})${s.unitMs !== null ? `, d = ${formatNumber(s.unitMs)} ms` : ''}`,
+      );
+      expect(html).toContain(line.text.replace(/&/g, '&amp;'));
+    },
+  );
+
+  it('the headline quotes the terminal’s speedup for its scenario', () => {
+    const { text } = buildHeadline([run], model);
+    const quoted = withSpeedup.filter((r) => r.scenario === 'timers');
+    for (const r of quoted) expect(text).toContain(formatRatio(r.speedup!.ratio));
+    expect(text).toContain(
+      `${formatNumber(quoted[0]!.concurrent!.aggregate.units)} timer waits concurrently`,
+    );
+  });
+
+  it('every micro case’s ops/s reads the same in the terminal and in the report’s table', () => {
+    const microTable = model.scenarios
+      .find((v) => v.id === 'tasks')!
+      .charts.find((c) => c.id.endsWith('-micro'))!.table;
+    for (const row of summary.micro.rows) {
+      const line = terminal.split('\n').find((l) => l.split(/\s{2,}/)[1] === row.case)!;
+      const cols = line.split(/\s{2,}/);
+      summary.micro.runtimes.forEach((rt, i) => {
+        const printed = formatNumber(row.opsPerSec[rt]!.median);
+        expect(cols[2 + i]).toBe(printed);
+        const aggregate = run.entries
+          .find((e) => e.runtime === rt && e.scenario === row.scenario)!
+          .cases.find((c) => c.case === row.case)!;
+        const reportRow = microTable.rows.find(
+          (r) => r.header === `${caseLabel(aggregate)} · ${runtimeLabel(run, rt)}`,
+        )!;
+        expect(reportRow.cells[0]!.text, `${row.case} ${rt}`).toBe(printed);
+      });
+    }
+  });
+
+  it('the best concurrent throughput of each row is the same number in the report’s throughput table', () => {
+    for (const r of withSpeedup) {
+      const view = model.scenarios.find((v) => v.id === r.scenario)!;
+      const table = view.charts.find((c) => c.id.endsWith('-throughput-concurrent'))!.table;
+      const found = table.rows.filter((x) => x.header.endsWith(` · ${runtimeLabel(run, r.runtime)}`));
+      const cells = found.map((x) => x.cells[0]!.text);
+      expect(cells).toContain(formatNumber(r.concurrent!.throughput.median));
+      // and no concurrent case of that runtime shows a higher median than the chosen best one
+      const values = found.map((x) => x.cells[0]!.value ?? 0);
+      expect(Math.max(...values)).toBe(r.concurrent!.throughput.median);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * A run as Markdown for a pull-request comment: the same reading as the terminal summary
+ * (summary.ts), with intervals: each best case's median and min–max over repeats, the speedup
+ * with its 95% CI, and per micro case every runtime's ops/s.
+ */
+import { formatDate, formatNumber } from '../format.ts';
+import { runtimeLabel } from '../labels.ts';
+import type { RunFile, Spread } from '../schema.ts';
+import type { BestCase } from '../speedup.ts';
+import { summarizeRun, workloadCells } from '../summary.ts';
+
+/** Text safe inside a Markdown table cell: pipes escaped, line breaks flattened. */
+export function markdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A GitHub-flavoured Markdown table; `right` marks right-aligned (numeric) columns. */
+export function markdownTable(headers: string[], rows: string[][], right: boolean[] = []): string {
+  const line = (cells: string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const rule = `|${headers.map((_, i) => (right[i] ? '---:' : '---')).join('|')}|`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/** `6,960 (6,700–7,100)`: median with min–max over repeats; just the median when they print alike. */
+export function medianRange(spread: Spread | null | undefined): string {
+  if (!spread) return '—';
+  const [min, max] = [formatNumber(spread.min), formatNumber(spread.max)];
+  return min === max ? formatNumber(spread.median) : `${formatNumber(spread.median)} (${min}–${max})`;
+}
+
+/** The terminal's cell plus the range over repeats: `7,167 (gather) · 7,148–7,185`. */
+function bestCell(cell: string, best: BestCase | null): string {
+  if (!best) return cell;
+  const [min, max] = [formatNumber(best.throughput.min), formatNumber(best.throughput.max)];
+  return min === max ? cell : `${cell} · ${min}–${max}`;
+}
+
+/** The Markdown export of a run (see the module comment). */
+export function toMarkdown(run: RunFile): string {
+  const summary = summarizeRun(run);
+  const runtimes = run.runtimes.filter((r) => r.status === 'ok').map((r) => runtimeLabel(run, r.name));
+  const commit = run.tool.commit ? ` @ ${run.tool.commit.slice(0, 12)}` : '';
+  const parts: string[] = [
+    `### asyncbench: ${run.profile} profile, ${run.repeats} repeat${run.repeats === 1 ? '' : 's'}, ${formatDate(run.startedAt)}`,
+    [
+      `${runtimes.join(' · ') || 'no runtime'} — ${run.host.cpuModel} (${run.host.cpuCount} cores), `,
+      `${run.host.os} ${run.host.release}, host ${run.host.hostname} — asyncbench ${run.tool.version}${commit}`,
+      run.status === 'complete' ? '' : ` — **run ${run.status}**`,
+    ].join(''),
+  ];
+  if (summary.workload.length > 0) {
+    parts.push(
+      '**What concurrency bought.** Speedup = best concurrent ÷ best blocking-or-sequential throughput at ' +
+        'the same unit duration d, with its 95% confidence interval; throughputs are medians · min–max over repeats.',
+      markdownTable(
+        [
+          'scenario',
+          'runtime',
+          'unit',
+          'best blocking/sequential',
+          'best concurrent',
+          'speedup',
+          '95% CI',
+          'p99',
+          'efficiency',
+          'status',
+        ],
+        summary.workload.map((r) => {
+          const cells = workloadCells(r);
+          return [
+            r.scenario,
+            runtimeLabel(run, r.runtime),
+            `${r.unit.plural}/s`,
+            bestCell(cells.sync, r.sync),
+            bestCell(cells.concurrent, r.concurrent),
+            cells.speedup,
+            cells.interval,
+            cells.p99,
+            cells.efficiency,
+            cells.status,
+          ];
+        }),
+        [false, false, false, true, true, true, true, true, true, false],
+      ),
+    );
+  }
+  const { runtimes: microRuntimes, rows } = summary.micro;
+  if (rows.length > 0) {
+    parts.push(
+      '**Micro cases**: operations per second, median (min–max over repeats).',
+      markdownTable(
+        ['scenario', 'case', ...microRuntimes.map((rt) => runtimeLabel(run, rt))],
+        rows.map((r) => [r.scenario, r.case, ...microRuntimes.map((rt) => medianRange(r.opsPerSec[rt]))]),
+        [false, false, ...microRuntimes.map(() => true)],
+      ),
+    );
+  }
+  if (summary.others.length > 0) {
+    parts.push(
+      markdownTable(
+        ['scenario', 'runtime', 'status'],
+        summary.others.map((o) => [o.scenario, o.runtime, o.status]),
+      ),
+    );
+  }
+  if (run.notes.length > 0) parts.push(run.notes.map((n) => `- ${n}`).join('\n'));
+  return `${parts.join('\n\n')}\n`;
+}

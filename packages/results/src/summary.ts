@@ -1,0 +1,145 @@
+/**
+ * A run in brief, as data: per workload runtime x scenario the best blocking-or-sequential and best
+ * concurrent case, the speedup (speedup.ts), tail latency and efficiency; per micro case the ops/s
+ * of every runtime; and every entry's status. The terminal summary, the markdown export and the
+ * report's speedup lines all render this one reading.
+ */
+import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
+import { unitNoun } from './labels.ts';
+import type { Entry, RunFile, Spread, UnitNoun } from './schema.ts';
+import { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';
+
+export interface WorkloadRow {
+  scenario: string;
+  runtime: string;
+  /** entryStatus() of the entry. */
+  status: string;
+  /** What one unit is (the scenario's declaration). */
+  unit: UnitNoun;
+  /** The speedup's blocking-or-sequential case; without a speedup, the best such case at any d. */
+  sync: BestCase | null;
+  /** The speedup's concurrent case; without a speedup, the best concurrent case at any d. */
+  concurrent: BestCase | null;
+  speedup: Speedup | null;
+  /** p99 latency (ms) and efficiency of the concurrent case. */
+  p99Ms: Spread | null;
+  efficiency: Spread | null;
+}
+
+export interface MicroRow {
+  scenario: string;
+  case: string;
+  label: string;
+  /** ops/s per runtime name; null where that runtime has no figure. */
+  opsPerSec: Record<string, Spread | null>;
+}
+
+export interface StatusRow {
+  scenario: string;
+  runtime: string;
+  status: string;
+}
+
+export interface RunSummary {
+  workload: WorkloadRow[];
+  micro: { runtimes: string[]; rows: MicroRow[] };
+  /** Entries with neither a workload row nor micro cases (a failed or skipped micro scenario). */
+  others: StatusRow[];
+}
+
+/**
+ * A best case named in a few words, as every summary table shows it: the mode for a
+ * blocking-or-sequential case (`sequential`), the strategy for a concurrent one (`gather`).
+ */
+export function bestCaseName(best: BestCase | null): string {
+  if (!best) return '—';
+  const c = best.aggregate;
+  return c.mode === 'concurrent' || c.mode === null ? c.variant : c.mode;
+}
+
+/** A workload row as printed, the same strings in the terminal table and the Markdown export. */
+export interface WorkloadCells {
+  /** `195 (blocking)`: median throughput and which case. */
+  sync: string;
+  /** `7,167 (gather)`. */
+  concurrent: string;
+  /** `36.7×`. */
+  speedup: string;
+  /** `35.5–38.0×`; `—` with one repeat. */
+  interval: string;
+  /** `5.35 ms`: p99 latency of the concurrent case. */
+  p99: string;
+  /** `90%`. */
+  efficiency: string;
+  status: string;
+}
+
+/** The printed cells of a workload row (see WorkloadCells). */
+export function workloadCells(row: WorkloadRow): WorkloadCells {
+  const best = (b: BestCase | null) =>
+    b ? `${formatNumber(b.throughput.median)} (${bestCaseName(b)})` : '—';
+  return {
+    sync: best(row.sync),
+    concurrent: best(row.concurrent),
+    speedup: formatRatio(row.speedup?.ratio),
+    interval: formatRatioInterval(row.speedup?.ciLow, row.speedup?.ciHigh),
+    p99: formatFigure('p99Ms', row.p99Ms?.median),
+    efficiency: formatPercent(row.efficiency?.median),
+    status: row.status,
+  };
+}
+
+/** An entry's status in words: `ok`, `ok, no cases ran`, `skipped: why`, `failed 1/3: why`. */
+export function entryStatus(e: Entry): string {
+  if (e.status === 'skipped') return `skipped${e.reason ? `: ${e.reason}` : ''}`;
+  const failed = e.repeats.filter((r) => r.status === 'failed');
+  if (failed.length === 0) return e.cases.length === 0 ? 'ok, no cases ran' : 'ok';
+  return `failed ${failed.length}/${e.repeats.length}: ${failed[0]!.reason ?? e.reason ?? 'unknown'}`;
+}
+
+function workloadRow(run: RunFile, e: Entry): WorkloadRow {
+  const workload = e.cases.filter((c) => c.kind === 'workload');
+  const speedup = speedupOf(e);
+  const sync =
+    speedup?.sync ??
+    bestByThroughput(workload.filter((c) => c.mode === 'blocking' || c.mode === 'sequential'));
+  const concurrent = speedup?.concurrent ?? bestByThroughput(workload.filter((c) => c.mode === 'concurrent'));
+  return {
+    scenario: e.scenario,
+    runtime: e.runtime,
+    status: entryStatus(e),
+    unit: unitNoun(run, e.scenario),
+    sync,
+    concurrent,
+    speedup,
+    p99Ms: concurrent?.aggregate.figures.p99Ms ?? null,
+    efficiency: concurrent?.aggregate.figures.efficiency ?? null,
+  };
+}
+
+/** The summary of a run (see the module comment), entries in the run's order. */
+export function summarizeRun(run: RunFile): RunSummary {
+  const workload: WorkloadRow[] = [];
+  const runtimes: string[] = [];
+  const rows: MicroRow[] = [];
+  const others: StatusRow[] = [];
+  for (const e of run.entries) {
+    const declaredModes = run.scenarios.find((s) => s.id === e.scenario)?.modes.length ?? 0;
+    const isWorkload = e.cases.some((c) => c.kind === 'workload') || declaredModes > 0;
+    if (isWorkload) workload.push(workloadRow(run, e));
+    const micro = e.cases.filter((c) => c.kind === 'micro');
+    if (micro.length > 0 && !runtimes.includes(e.runtime)) runtimes.push(e.runtime);
+    for (const c of micro) {
+      let row = rows.find((r) => r.scenario === e.scenario && r.case === c.case);
+      if (!row) {
+        row = { scenario: e.scenario, case: c.case, label: c.label, opsPerSec: {} };
+        rows.push(row);
+      }
+      row.opsPerSec[e.runtime] = c.figures.opsPerSec ?? null;
+    }
+    if (!isWorkload && micro.length === 0) {
+      others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });
+    }
+  }
+  return { workload, micro: { runtimes, rows }, others };
+}

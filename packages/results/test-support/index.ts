@@ -1,0 +1,48 @@
+/**
+ * Test support shared with the CLI and the report (`@asyncbench/results/testing`, test-only): the
+ * real-run fixtures (written by scripts/make-fixtures.mjs from a real `asyncbench run`, never by
+ * hand) and small helpers to derive other runs from them.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spreadOf } from '../src/aggregate.ts';
+import { FIGURE_META } from '../src/figures.ts';
+import type { FigureName, RunFile } from '../src/schema.ts';
+import { validateRunFile } from '../src/validate.ts';
+
+const runs = join(dirname(fileURLToPath(import.meta.url)), 'runs');
+
+/** A real quick run (node, deno, bun; timers, tasks, http, files, db-pg skipped), 3 repeats. */
+export const REAL_RUN_PATH = join(runs, 'quick.json');
+/** A real run written by asyncbench before schemaVersion 2 (node; timers, tasks, http; 2 repeats). */
+export const V1_RUN_PATH = join(runs, 'v1-node.json');
+
+/** The parsed file, unvalidated (for tests that corrupt it). */
+export function readJson(path: string): any {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The real quick run, validated; a fresh copy each call. */
+export function realRun(): RunFile {
+  return validateRunFile(readJson(REAL_RUN_PATH), REAL_RUN_PATH);
+}
+
+/**
+ * A copy of run in which every repeat of every figure is `factor` times slower: rates divided by
+ * it, times multiplied (efficiency, a rate against the ideal, divided; rme left alone). Used to
+ * test the comparison and the gate against a known change on real data.
+ */
+export function slowedDown(run: RunFile, factor: number): RunFile {
+  const copy = structuredClone(run);
+  for (const entry of copy.entries) {
+    for (const c of entry.cases) {
+      for (const [name, spread] of Object.entries(c.figures) as [FigureName, { values: number[] }][]) {
+        if (!FIGURE_META[name].compared) continue;
+        const scale = FIGURE_META[name].higherIsBetter ? 1 / factor : factor;
+        c.figures[name] = spreadOf(spread.values.map((v) => v * scale));
+      }
+    }
+  }
+  return copy;
+}
