@@ -383,6 +383,8 @@ describe('asyncbench list, doctor, --help, --version', () => {
     const text = await cli(['list']);
     expect(text.stdout).toMatch(/^tasks — /m);
     expect(text.stdout).toMatch(/quick:/);
+    expect(text.stdout).toMatch(/^ {2}unit: {4}request \(throughput in requests\/s\)$/m);
+    expect(text.stdout).toMatch(/^ {2}needs: {3}a PostgreSQL URL in ASYNCBENCH_PG_URL \(--pg-url/m);
   });
 
   it('doctor shows runtimes and says PostgreSQL is not configured, never a password', async () => {

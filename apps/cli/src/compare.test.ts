@@ -14,7 +14,7 @@ describe('compare output', () => {
     expect(shown.filter((r) => r.main)).toHaveLength(run.entries.reduce((n, e) => n + e.cases.length, 0));
     expect(shown.every((r) => r.main || r.verdict === 'slower' || r.verdict === 'faster')).toBe(true);
     expect(text).toMatch(
-      /^node\s+timers\s+sleep-blocking\s+Throughput \(units\/s\)\s+\S+\s+\S+\s+0\.67×\s+\S+–\S+×\s+(slower|no significant difference)$/m,
+      /^node\s+timers\s+sleep-blocking\s+Throughput \(timer waits\/s\)\s+\S+\s+\S+\s+0\.67×\s+\S+–\S+×\s+(slower|no significant difference)$/m,
     );
     const slower = comparison.rows.filter((r) => r.verdict === 'slower').length;
     expect(text).toContain(`${comparison.rows.length} figures: 0 faster, ${slower} slower, `);

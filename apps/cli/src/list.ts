@@ -18,6 +18,8 @@ export function formatList(scenarios: ListedScenario[]): string {
       `${s.id} — ${s.label}`,
       s.description ? `  ${s.description}` : null,
       `  modes:   ${s.modes.length > 0 ? s.modes.join(', ') : 'micro only'}`,
+      `  unit:    ${s.unit.singular} (throughput in ${s.unit.plural}/s)`,
+      ...s.requires.map((r) => `  needs:   ${r.what} in ${r.env} (${r.hint})`),
       `  quick:   ${formatParams(s.params.quick)}`,
       `  default: ${formatParams(s.params.default)}`,
       `  full:    ${formatParams(s.params.full)}`,

@@ -16,6 +16,7 @@ import {
   figureHeading,
   formatBytes,
   formatDate,
+  formatFigureValue,
   formatNumber,
   formatPercent,
   formatRatio,
@@ -745,7 +746,6 @@ function comparison(
   rows: readonly FigureComparison[],
   labels: readonly string[],
   cases: readonly CaseInfo[],
-  unit: UnitNoun,
 ): ComparisonView | null {
   if (rows.length === 0) return null;
   const caseIndex = new Map(cases.map((c, i) => [c.id, i]));
@@ -771,11 +771,11 @@ function comparison(
       header: `${r.label} · ${r.runtime}`,
       cells: [
         {
-          text: `${figureHeading(r.figure, unit)}, ${meta.higherIsBetter ? 'higher' : 'lower'} is better`,
+          text: `${figureHeading(r.figure, r.unit)}, ${meta.higherIsBetter ? 'higher' : 'lower'} is better`,
           value: null,
         },
-        num(r.base.median),
-        num(r.candidate.median),
+        { text: formatFigureValue(r.figure, r.base.median), value: r.base.median },
+        { text: formatFigureValue(r.figure, r.candidate.median), value: r.candidate.median },
         ratioCell(r.ratio),
         r.ciLow === null || r.ciHigh === null
           ? dash
@@ -856,7 +856,6 @@ function buildScenario(
       compared.filter((r) => r.scenario === id),
       labels,
       cases,
-      info?.unit ?? UNKNOWN_UNIT,
     ),
   };
   const workload = cases.filter((c) => c.kind === 'workload');

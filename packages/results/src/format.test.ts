@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDuration,
   formatFigure,
+  formatFigureValue,
   formatNumber,
   formatPercent,
   formatRatio,
@@ -38,6 +39,7 @@ describe('format', () => {
     expect(formatRatio(1.26)).toBe('1.26×');
     expect(formatRatio(1.034)).toBe('1.03×');
     expect(formatRatio(0.456)).toBe('0.46×');
+    expect(formatRatio(0.7)).toBe('0.70×');
     expect(formatRatio(0.0012)).toBe('0.0012×');
     expect(formatRatio(null)).toBe('—');
     expect(formatRatioInterval(33.04, 37.91)).toBe('33.0–37.9×');
@@ -52,6 +54,8 @@ describe('format', () => {
     expect(formatFigure('throughput', 1048.2)).toBe('1,048 units/s');
     expect(formatFigure('p99Ms', 35.12)).toBe('35.1 ms');
     expect(formatFigure('efficiency', 0.52)).toBe('52%');
+    expect(formatFigureValue('efficiency', 0.974)).toBe('97%');
+    expect(formatFigureValue('p99Ms', 5.355)).toBe('5.36');
     expect(formatFigure('rme', 1.2)).toBe('±1.20%');
     expect(formatFigure('opsPerSec', undefined)).toBe('—');
     expect(figureHeading('throughput', noun)).toBe('Throughput (requests/s)');

@@ -30,7 +30,7 @@ export function formatRatio(value: number | null | undefined): string {
   if (value >= 100) return `${Math.round(value).toLocaleString('en-US')}×`;
   if (value >= 10) return `${value.toFixed(1)}×`;
   if (value >= 1) return `${value.toFixed(2)}×`;
-  return `${value.toLocaleString('en-US', { maximumSignificantDigits: 2 })}×`;
+  return `${value.toPrecision(2)}×`;
 }
 
 /** A 95% interval of a ratio: `1.02–1.10×`; `—` when there is none (fewer than two repeats a side). */
@@ -43,6 +43,11 @@ export function formatRatioInterval(low: number | null | undefined, high: number
 export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
   return `${Math.round(fraction * 100)}%`;
+}
+
+/** A figure's value without its unit, as tables with a unit in the heading show it: `16,000`, `87%`. */
+export function formatFigureValue(name: FigureName, value: number | null | undefined): string {
+  return name === 'efficiency' ? formatPercent(value) : formatNumber(value);
 }
 
 /** A figure with its unit: `16,000 requests/s`, `12.0 ms`, `87%` (efficiency), `±1.20%` (rme). */

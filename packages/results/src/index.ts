@@ -29,6 +29,7 @@ export {
   formatDate,
   formatDuration,
   formatFigure,
+  formatFigureValue,
   formatNumber,
   formatPercent,
   formatRatio,

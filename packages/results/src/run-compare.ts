@@ -6,8 +6,17 @@
 import { spreadOf } from './aggregate.ts';
 import { type Comparison, compareSpreads } from './compare.ts';
 import { FIGURE_META, figuresOf, mainFigure } from './figures.ts';
-import { caseLabel } from './labels.ts';
-import type { CaseAggregate, CaseKind, Entry, FigureName, Params, RunFile, Spread } from './schema.ts';
+import { caseLabel, unitNoun } from './labels.ts';
+import type {
+  CaseAggregate,
+  CaseKind,
+  Entry,
+  FigureName,
+  Params,
+  RunFile,
+  Spread,
+  UnitNoun,
+} from './schema.ts';
 
 /** One figure of one case, candidate against base. */
 export interface FigureComparison extends Comparison {
@@ -17,6 +26,8 @@ export interface FigureComparison extends Comparison {
   /** The case's label (with its variant), for readers. */
   label: string;
   kind: CaseKind;
+  /** What one unit of the scenario is (throughput reads `requests/s`). */
+  unit: UnitNoun;
   figure: FigureName;
   /** True for the case's main figure (throughput, ops/s); false for the rest. */
   main: boolean;
@@ -35,6 +46,7 @@ const sameParams = (a: Params, b: Params): boolean => JSON.stringify(a) === JSON
 function compareCases(
   runtime: string,
   scenario: string,
+  unit: UnitNoun,
   base: CaseAggregate,
   candidate: CaseAggregate,
 ): FigureComparison[] {
@@ -51,6 +63,7 @@ function compareCases(
       case: base.case,
       label: caseLabel(base),
       kind: base.kind,
+      unit,
       figure,
       main: figure === main,
       base: b,
@@ -79,7 +92,7 @@ export function compareRuns(base: RunFile, candidate: RunFile): RunComparison {
         notes.push(`${eb.runtime} ${eb.scenario} ${cb.case}: parameters differ, not compared`);
         continue;
       }
-      rows.push(...compareCases(eb.runtime, eb.scenario, cb, cc));
+      rows.push(...compareCases(eb.runtime, eb.scenario, unitNoun(candidate, eb.scenario), cb, cc));
     }
   }
   return { rows, notes };
