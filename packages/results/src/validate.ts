@@ -156,10 +156,7 @@ function firstProblem(errors: readonly ValidationError[], data: unknown): { path
   return { path, problem: `expected ${expected}, got ${describeValue(valueAt(data, best.pointer))}` };
 }
 
-/**
- * Checks data against schema; returns it typed, or throws a SchemaError naming source and field.
- * `prefix` is prepended to field paths (e.g. `result` for the case inside a result line).
- */
+/** Checks data against schema; returns it typed, or throws a SchemaError naming source and field. */
 export function check<T>(schema: TSchema, data: unknown, source: string): T {
   const checker = checkerFor(schema);
   if (checker.Check(data)) return data as T;
