@@ -22,6 +22,7 @@ describe('format', () => {
     expect(formatNumber(97.0712)).toBe('97.1');
     expect(formatNumber(5.355)).toBe('5.36');
     expect(formatNumber(0.00123456)).toBe('0.00123');
+    expect(formatNumber(0.41)).toBe('0.410');
     expect(formatNumber(-42.25)).toBe('-42.3');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(null)).toBe('—');

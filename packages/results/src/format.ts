@@ -10,13 +10,14 @@ import type { FigureName, UnitNoun } from './schema.ts';
 
 /**
  * A figure for reading: whole numbers with thousands separators from 100 up (16,000), one decimal
- * from 10 (12.0), two from 1 (1.23), three significant digits below 1 (0.00123); `—` for nothing.
+ * from 10 (12.0), two from 1 (1.23), three significant digits below 1 (0.410, 0.00123); `—` for nothing.
  */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
   if (abs === 0) return '0';
-  if (abs < 1) return value.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  if (abs < 1)
+    return value.toLocaleString('en-US', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
