@@ -384,7 +384,7 @@ describe('asyncbench list, doctor, --help, --version', () => {
     expect(text.stdout).toMatch(/^tasks — /m);
     expect(text.stdout).toMatch(/quick:/);
     expect(text.stdout).toMatch(/^ {2}unit: {4}request \(throughput in requests\/s\)$/m);
-    expect(text.stdout).toMatch(/^ {2}needs: {3}a PostgreSQL URL in ASYNCBENCH_PG_URL \(--pg-url/m);
+    expect(text.stdout).toMatch(/^ {2}needs: {3}a PostgreSQL URL \(--pg-url or ASYNCBENCH_PG_URL/m);
   });
 
   it('doctor shows runtimes and says PostgreSQL is not configured, never a password', async () => {

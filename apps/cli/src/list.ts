@@ -1,6 +1,7 @@
 /** `asyncbench list [--json]`: the catalogue as the node adapter reports it. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { REQUIREMENT_META } from '@asyncbench/results';
 import type { ListArgs } from './args.ts';
 import { type ListedScenario, listScenarios } from './catalogue.ts';
 import { CliError } from './errors.ts';
@@ -19,7 +20,7 @@ export function formatList(scenarios: ListedScenario[]): string {
       s.description ? `  ${s.description}` : null,
       `  modes:   ${s.modes.length > 0 ? s.modes.join(', ') : 'micro only'}`,
       `  unit:    ${s.unit.singular} (throughput in ${s.unit.plural}/s)`,
-      ...s.requires.map((r) => `  needs:   ${r.what} in ${r.env} (${r.hint})`),
+      ...s.requires.map((r) => `  needs:   ${REQUIREMENT_META[r].what} (${REQUIREMENT_META[r].hint})`),
       `  quick:   ${formatParams(s.params.quick)}`,
       `  default: ${formatParams(s.params.default)}`,
       `  full:    ${formatParams(s.params.full)}`,
