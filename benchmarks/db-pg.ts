@@ -22,6 +22,7 @@ import {
 import { connect, describePgError, pgTarget } from './db-pg-client.ts';
 import { PG_URL_ENV, PgFixture } from './db-pg-fixture.ts';
 import { drawInputs, onShared, runAsyncUnits } from './db-run.ts';
+import { COUNT, MILLISECONDS } from './support.ts';
 
 export { PG_URL_ENV };
 
@@ -129,6 +130,7 @@ export const dbPg = defineScenario<DbPgParams>({
     default: { rows: 10_000, units: 200, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
     full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
   },
+  paramRules: { rows: COUNT, units: COUNT, concurrency: COUNT, sleepMs: MILLISECONDS, sleepUnits: COUNT },
   modes: ['sequential', 'concurrent'],
   unit: { singular: 'query', plural: 'queries' },
   // Without a server there is nothing to measure: the CLI skips db-pg with a note (REQUIREMENT_META).

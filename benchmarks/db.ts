@@ -19,6 +19,7 @@ import {
 } from './db-data.ts';
 import { drawInputs, onShared, runAsyncUnits } from './db-run.ts';
 import { SQL, SqliteFixture } from './db-sqlite-fixture.ts';
+import { COUNT } from './support.ts';
 
 export type DbParams = {
   /** Rows in the filled table. */
@@ -114,6 +115,7 @@ export const db = defineScenario<DbParams>({
     default: { rows: 10_000, units: 1000, concurrency: 4 },
     full: { rows: 50_000, units: 5000, concurrency: 8 },
   },
+  paramRules: { rows: COUNT, units: COUNT, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'query', plural: 'queries' },
   requires: ['sqlite'],

@@ -5,7 +5,7 @@
  */
 import { gather, sleep, TaskGroup } from '@asyncbench/core';
 import { defineScenario, type MicroCase } from '@asyncbench/harness';
-import { times } from './support.ts';
+import { COUNT, times } from './support.ts';
 
 export type ErrorsParams = {
   /** Awaitables per gather / TaskGroup; exactly one of them fails. */
@@ -134,6 +134,7 @@ export const errors = defineScenario<ErrorsParams>({
     default: { size: 10 },
     full: { size: 10 },
   },
+  paramRules: { size: COUNT },
   modes: [],
   unit: { singular: 'operation', plural: 'operations' },
   cases: (params) => errorsCases(params),

@@ -6,7 +6,7 @@
 import { gather, limit } from '@asyncbench/core';
 import type { Platform } from '@asyncbench/harness';
 import { defineScenario, type WorkloadCase, type WorkloadContext } from '@asyncbench/harness';
-import { seededBytes, times } from './support.ts';
+import { COUNT, seededBytes, times } from './support.ts';
 
 export type FilesParams = {
   /** N: files read per case. */
@@ -120,6 +120,7 @@ export const files = defineScenario<FilesParams>({
     default: { files: 500, fileBytes: 4096, concurrency: 16 },
     full: { files: 2000, fileBytes: 4096, concurrency: 32 },
   },
+  paramRules: { files: COUNT, fileBytes: { integer: true, min: 0 }, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'file read', plural: 'file reads' },
   cases: (params) => filesCases(params),

@@ -8,7 +8,7 @@
 import { gather, HttpSession } from '@asyncbench/core';
 import type { HttpTarget, Platform, WorkloadCase, WorkloadContext } from '@asyncbench/harness';
 import { defineScenario } from '@asyncbench/harness';
-import { times } from './support.ts';
+import { COUNT, MILLISECONDS, times } from './support.ts';
 
 export type HttpParams = {
   /** N: requests per case. */
@@ -132,6 +132,7 @@ export const http = defineScenario<HttpParams>({
     default: { requests: 150, delayMs: 5, concurrency: 25 },
     full: { requests: 400, delayMs: 10, concurrency: 50 },
   },
+  paramRules: { requests: COUNT, delayMs: MILLISECONDS, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'request', plural: 'requests' },
   cases: (p) => requestCases('delay', p.requests, p.delayMs, p.concurrency),
@@ -149,6 +150,7 @@ export const httpRaw = defineScenario<HttpRawParams>({
     default: { requests: 200, concurrency: 25 },
     full: { requests: 1000, concurrency: 50 },
   },
+  paramRules: { requests: COUNT, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'request', plural: 'requests' },
   cases: (p) => requestCases('raw', p.requests, 0, p.concurrency),

@@ -6,7 +6,7 @@
  */
 import { Queue, QueueShutDown, Semaphore } from '@asyncbench/core';
 import { type Case, defineScenario, type WorkloadCase, type WorkloadContext } from '@asyncbench/harness';
-import { times } from './support.ts';
+import { COUNT, times } from './support.ts';
 
 export type QueueParams = {
   /** N: items through the queue per workload case. */
@@ -152,6 +152,7 @@ export const queue = defineScenario<QueueParams>({
     default: { items: 20000, maxsize: 16 },
     full: { items: 100000, maxsize: 16 },
   },
+  paramRules: { items: COUNT, maxsize: COUNT },
   modes: ['sequential', 'concurrent'],
   unit: { singular: 'item', plural: 'items' },
   cases: (params) => queueCases(params),

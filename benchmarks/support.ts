@@ -18,3 +18,8 @@ export function seededBytes(seed: number, size: number): Uint8Array {
   for (let i = 0; i < size; i++) bytes[i] = 32 + Math.floor(random() * 95);
   return bytes;
 }
+
+/** `--param` rules: a count of things (units, requests, workers) is a whole number from 1. */
+export const COUNT = { integer: true, min: 1 } as const;
+/** `--param` rules: a duration in ms (d), fractions allowed (the A/B check raises d by 15%). */
+export const MILLISECONDS = { min: 0 } as const;

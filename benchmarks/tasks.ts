@@ -4,7 +4,7 @@
  */
 import { createTask, gather, TaskGroup } from '@asyncbench/core';
 import { defineScenario, type MicroCase } from '@asyncbench/harness';
-import { times } from './support.ts';
+import { COUNT, times } from './support.ts';
 
 export type TasksParams = {
   /** Awaitables per gather / Promise.all. */
@@ -92,6 +92,7 @@ export const tasks = defineScenario<TasksParams>({
     default: { gatherSize: 10, fanOut: 100 },
     full: { gatherSize: 10, fanOut: 100 },
   },
+  paramRules: { gatherSize: COUNT, fanOut: COUNT },
   modes: [],
   unit: { singular: 'operation', plural: 'operations' },
   cases: (params) => tasksCases(params),

@@ -5,7 +5,7 @@
  */
 import { createTask, gather, limit, Queue, Semaphore, sleep, TaskGroup } from '@asyncbench/core';
 import { defineScenario, type WorkloadCase, type WorkloadContext } from '@asyncbench/harness';
-import { times } from './support.ts';
+import { COUNT, MILLISECONDS, times } from './support.ts';
 
 export type TimersParams = {
   /** N: units per case. */
@@ -152,6 +152,7 @@ export const timers = defineScenario<TimersParams>({
     default: { units: 100, unitMs: 10, concurrency: 10 },
     full: { units: 200, unitMs: 10, concurrency: 20 },
   },
+  paramRules: { units: COUNT, unitMs: MILLISECONDS, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'timer wait', plural: 'timer waits' },
   cases: (params) => timersCases(params),

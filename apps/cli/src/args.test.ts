@@ -19,6 +19,8 @@ describe('parseCli', () => {
   it('defaults for run', () => {
     expect(parseCli(['run'])).toEqual({
       command: 'run',
+      files: [],
+      params: [],
       runtimes: null,
       scenarios: null,
       profile: 'default',
@@ -93,14 +95,49 @@ describe('parseCli', () => {
       /^unknown runtime "java" \(choose node, deno or bun/,
     );
     expect(usage(['run', '--bogus'])).toMatch(
-      /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin, --cache-dir or --export-markdown\)$/,
+      /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin, --cache-dir, --export-markdown or --param\)$/,
     );
     expect(usage(['list', '--profile', 'quick'])).toBe('unknown flag "--profile" for list (choose --json)');
     expect(usage(['run', '--seed'])).toBe('flag --seed needs a value');
-    expect(usage(['run', 'extra'])).toMatch(/^unexpected argument "extra" for run/);
+    expect(usage(['list', 'extra'])).toMatch(/^unexpected argument "extra" for list/);
     expect(usage(['compare', 'a.json'])).toMatch(/^compare needs exactly two results files/);
     expect(usage(['run', '--runtime', 'deno'])).toMatch(/^bad --runtime "deno" \(write name=\/path/);
     expect(usage(['run', '--scenarios', ','])).toMatch(/--scenarios needs at least one name/);
+  });
+
+  it('takes benchmark files and globs as arguments of run', () => {
+    const a = parseCli(['run', 'json.bench.ts', 'bench/*.ts', '--runtimes', 'node']);
+    expect(a).toMatchObject({ command: 'run', files: ['json.bench.ts', 'bench/*.ts'], runtimes: ['node'] });
+  });
+
+  it('reads --param as a name and one value, or several (a sweep), checking only the form', () => {
+    const a = parseCli([
+      'run',
+      '--param',
+      'unitMs=11.5',
+      '--param',
+      'concurrency=1,2,4',
+      '--param',
+      'label=a=b',
+    ]);
+    expect(a).toMatchObject({
+      params: [
+        { name: 'unitMs', values: ['11.5'] },
+        { name: 'concurrency', values: ['1', '2', '4'] },
+        { name: 'label', values: ['a=b'] },
+      ],
+    });
+    expect(parseCli(['run', '--param', 'seedOffset=-5'])).toMatchObject({
+      params: [{ name: 'seedOffset', values: ['-5'] }],
+    });
+    expect(usage(['run', '--param', 'units'])).toMatch(/^bad --param "units" \(write name=value/);
+    expect(usage(['run', '--param', '=4'])).toMatch(/^bad --param "=4"/);
+    expect(usage(['run', '--param', 'c=1,,2'])).toMatch(/^bad --param "c=1,,2"/);
+    expect(usage(['run', '--param', 'c=1', '--param', 'c=2'])).toBe('--param c given twice');
+    expect(usage(['run', '--param', 'c=1,1'])).toBe('--param c lists a value twice');
+    expect(usage(['run', '--param', 'c=1,2', '--param', 'd=3,4'])).toBe(
+      'only one --param can sweep at a time (c and d both list several values)',
+    );
   });
 
   it('rejects a --pin that is not a CPU list', () => {

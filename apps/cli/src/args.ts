@@ -26,8 +26,19 @@ export interface RuntimeFlag {
   path: string;
 }
 
+/** One `--param name=value[,value...]`: several values sweep the parameter. */
+export interface ParamArg {
+  name: string;
+  /** The values as written, checked against the scenario's parameter once it is listed. */
+  values: string[];
+}
+
 export interface RunArgs {
   command: 'run';
+  /** User benchmark files and globs, as written (`asyncbench run a.bench.ts "bench/*.ts"`); empty: the catalogue. */
+  files: string[];
+  /** `--param` overrides, in the order given; at most one with several values (the sweep). */
+  params: ParamArg[];
   /**
    * null: the default set (node, deno, bun and any --runtime labels). Names with `@` (node@22) are
    * registry specs, already checked by parseRuntimeSpec.
@@ -136,6 +147,7 @@ const RUN_OPTIONS = {
   pin: { type: 'string' },
   'cache-dir': { type: 'string' },
   'export-markdown': { type: 'string' },
+  param: { type: 'string', multiple: true },
 } satisfies Record<string, OptionSpec>;
 
 const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
@@ -165,8 +177,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
   const { values, positionals } = parseFlags(command, rest);
   switch (command) {
     case 'run':
-      noPositionals(command, positionals);
-      return runArgs(values);
+      return runArgs(values, positionals);
     case 'report':
       return { command, files: positionals, out: str(values.out) };
     case 'list':
@@ -320,7 +331,7 @@ function str(v: Values[string]): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function runArgs(values: Values): RunArgs {
+function runArgs(values: Values, files: string[]): RunArgs {
   const flags = runtimeFlags(values.runtime);
   const profile = parseProfile(str(values.profile) ?? 'default');
   const runtimes = list('--runtimes', str(values.runtimes));
@@ -341,6 +352,8 @@ function runArgs(values: Values): RunArgs {
   const timeout = str(values['timeout-ms']);
   return {
     command: 'run',
+    files,
+    params: paramArgs(values.param),
     runtimes,
     scenarios: list('--scenarios', str(values.scenarios)),
     profile,
@@ -356,6 +369,42 @@ function runArgs(values: Values): RunArgs {
     cacheDir: str(values['cache-dir']),
     exportMarkdown: str(values['export-markdown']),
   };
+}
+
+/**
+ * `--param name=value` (repeatable), `--param concurrency=1,2,4,8` (a sweep). Names and values are
+ * checked against the scenarios once they are listed (param-plan.ts); here only the form: a name,
+ * at least one value, each name once, and one swept parameter at most.
+ */
+function paramArgs(v: Values[string]): ParamArg[] {
+  const items = Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : [];
+  const out: ParamArg[] = [];
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = eq > 0 ? item.slice(0, eq).trim() : '';
+    const values =
+      eq > 0
+        ? item
+            .slice(eq + 1)
+            .split(',')
+            .map((x) => x.trim())
+        : [];
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || values.length === 0 || values.some((x) => x === '')) {
+      throw new UsageError(
+        `bad --param "${item}" (write name=value, or name=v1,v2,... to sweep it, e.g. --param concurrency=1,2,4,8)`,
+      );
+    }
+    if (out.some((p) => p.name === name)) throw new UsageError(`--param ${name} given twice`);
+    if (new Set(values).size !== values.length) throw new UsageError(`--param ${name} lists a value twice`);
+    out.push({ name, values });
+  }
+  const swept = out.filter((p) => p.values.length > 1);
+  if (swept.length > 1) {
+    throw new UsageError(
+      `only one --param can sweep at a time (${swept.map((p) => p.name).join(' and ')} both list several values)`,
+    );
+  }
+  return out;
 }
 
 const RUNTIMES_ACTIONS = ['install', 'rm'] as const;

@@ -9,7 +9,7 @@ import {
   type ScenarioInfo,
 } from '@asyncbench/results';
 import { CliError, choices, UsageError } from './errors.ts';
-import { adapterBundle } from './paths.ts';
+import { adapterBundle, type Layout } from './paths.ts';
 import { adapterCommand, type RuntimeKind } from './runtime-kind.ts';
 import { runChild } from './spawn.ts';
 
@@ -31,21 +31,29 @@ export function parseListOutput(lines: readonly string[]): ListedScenario[] {
   return out;
 }
 
-/** Runs `<runtime> <adapter> --list`. */
+/**
+ * Runs `<runtime> <adapter> [--bundle <url>] --list`: the catalogue's scenarios, or those of a
+ * bundle of user files. A bundle whose files cannot be used answers with a `fatal` line (exit 2):
+ * that is the user's input, so it is a UsageError naming the files, raised before anything runs.
+ */
 export async function listScenarios(
   kind: RuntimeKind,
   binary: string,
-  root: string,
+  layout: Layout,
   env: NodeJS.ProcessEnv,
   signal?: AbortSignal,
+  bundleArgs: readonly string[] = [],
 ): Promise<ListedScenario[]> {
-  const outcome = await runChild(adapterCommand(kind, binary, adapterBundle(kind), ['--list']), {
-    cwd: root,
+  const command = adapterCommand(kind, binary, adapterBundle(layout, kind), [...bundleArgs, '--list']);
+  const outcome = await runChild(command, {
+    cwd: process.cwd(),
     env,
     timeoutMs: 60_000,
     ...(signal ? { signal } : {}),
   });
   if (outcome.aborted) throw new CliError('interrupted', 130);
+  const fatal = bundleArgs.length > 0 && outcome.exitCode === 2 ? fatalMessage(outcome.stdoutLines) : null;
+  if (fatal !== null) throw new UsageError(fatal.split('\n').join('\nasyncbench: '));
   if (outcome.spawnError || outcome.timedOut || outcome.exitCode !== 0) {
     const why =
       outcome.spawnError ??
@@ -54,6 +62,19 @@ export async function listScenarios(
     throw new CliError(`could not list scenarios with ${kind} (${why})${last ? `: ${last}` : ''}`);
   }
   return parseListOutput(outcome.stdoutLines);
+}
+
+/** The message of an adapter's `fatal` line, if it printed one. */
+function fatalMessage(lines: readonly string[]): string | null {
+  for (const raw of lines) {
+    try {
+      const line = JSON.parse(raw) as { type?: unknown; message?: unknown };
+      if (line.type === 'fatal' && typeof line.message === 'string') return line.message;
+    } catch {
+      // Not JSON: the caller reports the exit code and stderr instead.
+    }
+  }
+  return null;
 }
 
 /** The scenarios a run covers: the named ones (hidden allowed) or every visible one. */

@@ -6,7 +6,7 @@ import { exportCommand } from './export.ts';
 import { helpText } from './help.ts';
 import type { Io } from './io.ts';
 import { listCommand } from './list.ts';
-import { findRepoRoot, toolVersion } from './paths.ts';
+import { cliLayout, toolVersion } from './paths.ts';
 import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { runtimesCommand } from './runtimes-command.ts';
@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], io: Io, signal: AbortSignal)
       io.stdout.write(`${helpText(args.topic)}\n`);
       return 0;
     case 'version':
-      io.stdout.write(`asyncbench ${toolVersion(findRepoRoot())}\n`);
+      io.stdout.write(`asyncbench ${toolVersion(cliLayout())}\n`);
       return 0;
     case 'run':
       return runCommand(args, io, signal);

@@ -5,12 +5,11 @@
 
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { join } from 'node:path';
 import { formatBytes } from '@asyncbench/results';
 import type { DoctorArgs } from './args.ts';
 import { detectPinning, hostInfo } from './env.ts';
 import type { Io } from './io.ts';
-import { adapterBundle, findRepoRoot } from './paths.ts';
+import { adapterBundle, binRoot, cliLayout, missingBundleHint } from './paths.ts';
 import { pgHostPort } from './redact.ts';
 import { cacheRoot, listInstalled } from './runtime-cache/store.ts';
 import type { RuntimeKind } from './runtime-kind.ts';
@@ -33,11 +32,16 @@ export function tcpReachable(host: string, port: number, timeoutMs = 2000): Prom
 }
 
 export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
-  const root = findRepoRoot();
+  const layout = cliLayout();
   const out: string[] = [];
-  const runtimes = await findRuntimes(runtimeNames(null, args.runtimeFlags), args.runtimeFlags, root, {
-    explicitNames: false,
-  });
+  const runtimes = await findRuntimes(
+    runtimeNames(null, args.runtimeFlags),
+    args.runtimeFlags,
+    binRoot(layout),
+    {
+      explicitNames: false,
+    },
+  );
   out.push('Runtimes');
   out.push(
     formatTable(
@@ -72,12 +76,12 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
   out.push('Adapter bundles');
   let allBuilt = true;
   for (const kind of ['node', 'deno', 'bun'] as RuntimeKind[]) {
-    const bundle = adapterBundle(kind);
-    const built = existsSync(join(root, bundle));
+    const bundle = adapterBundle(layout, kind);
+    const built = existsSync(bundle);
     allBuilt &&= built;
     out.push(`  ${kind.padEnd(5)} ${built ? 'built' : 'missing'}  ${bundle}`);
   }
-  if (!allBuilt) out.push('  run `npm run build` to build them');
+  if (!allBuilt) out.push(`  ${missingBundleHint(layout)}`);
 
   out.push('');
   const url = args.pgUrl ?? io.env.ASYNCBENCH_PG_URL ?? null;

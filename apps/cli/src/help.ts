@@ -18,9 +18,12 @@ Flags: --help (also after a command), --version
 Run \`asyncbench <command> --help\` for a command's flags.`;
 
 const COMMAND_HELP: Record<CommandName, string> = {
-  run: `Usage: asyncbench run [flags]
+  run: `Usage: asyncbench run [file.bench.ts | glob ...] [flags]
 
 Runs every scenario in a fresh process per runtime x scenario x repeat, interleaving runtimes.
+With files, runs their scenarios instead of the catalogue: each file default-exports
+defineScenario({...}) (or an array of them) from the package asyncbench, or calls bench(name, fn);
+the files are bundled once (esbuild) and the same bundle runs on every runtime.
 
   --runtimes node,deno,bun   runtimes to use (default: all three; a missing one is skipped). A name
                              with @ is a version from the npm registry, installed into the runtime
@@ -30,7 +33,11 @@ Runs every scenario in a fresh process per runtime x scenario x repeat, interlea
   --profile quick|default|full   size of the run (default: default)
   --repeats n                processes per runtime x scenario (default: quick 1, default 3, full 5)
   --seed n                   seed for the scenarios' random inputs (default: 1)
-  --out dir                  where results go (default: <repo>/results)
+  --param name=value         set a scenario parameter (repeatable; see \`asyncbench list\`), e.g.
+                             --param unitMs=11.5; name=v1,v2,... sweeps it, one set of processes
+                             per value: --param concurrency=1,2,4,8,16,32,64
+  --out dir                  where results go (default: <repo>/results in a checkout, else
+                             ./asyncbench-results)
   --json                     print the results JSON to stdout instead of the summary table
   --runtime name=/path       use this binary for a runtime, or add one (e.g. deno-canary=/opt/deno);
                              repeatable; the kind is read from its --version output

@@ -1,12 +1,11 @@
 /** `asyncbench list [--json]`: the catalogue as the node adapter reports it. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { REQUIREMENT_META } from '@asyncbench/results';
 import type { ListArgs } from './args.ts';
 import { type ListedScenario, listScenarios } from './catalogue.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
-import { adapterBundle, findRepoRoot } from './paths.ts';
+import { adapterBundle, cliLayout, missingBundleHint } from './paths.ts';
 
 function formatParams(p: Record<string, unknown>): string {
   const parts = Object.entries(p).map(([k, v]) => `${k}=${String(v)}`);
@@ -32,12 +31,11 @@ export function formatList(scenarios: ListedScenario[]): string {
 }
 
 export async function listCommand(args: ListArgs, io: Io): Promise<number> {
-  const root = findRepoRoot();
-  const bundle = adapterBundle('node');
-  if (!existsSync(join(root, bundle)))
-    throw new CliError(`${bundle} is missing: run \`npm run build\` first`);
+  const layout = cliLayout();
+  const bundle = adapterBundle(layout, 'node');
+  if (!existsSync(bundle)) throw new CliError(`${bundle} is missing: ${missingBundleHint(layout)}`);
   // Hidden scenarios are test fixtures: runnable by name, never listed.
-  const all = await listScenarios('node', process.execPath, root, { ...io.env, NO_COLOR: '1' });
+  const all = await listScenarios('node', process.execPath, layout, { ...io.env, NO_COLOR: '1' });
   const scenarios = all.filter((s) => !s.hidden);
   if (args.json) io.stdout.write(`${JSON.stringify(scenarios, null, 2)}\n`);
   else io.stdout.write(`${formatList(scenarios)}\n`);

@@ -44,8 +44,8 @@ export function nodeSqliteSupport(version: string): 'builtin' | 'flag' | 'none' 
 }
 
 export interface NodeSqliteContext {
-  /** The repo root (the node adapter's better-sqlite3 is resolved from there). */
-  root: string;
+  /** The node adapter's directory: its better-sqlite3 is resolved from there, as the adapter does. */
+  adapterDir: string;
   /** The runtime cache root, for builds. */
   cacheRoot: string;
   log: { write(text: string): unknown };
@@ -63,7 +63,7 @@ export async function prepareNodeSqlite(
   if (support === 'builtin') return { flags: [], env: {} };
   if (support === 'flag') return { flags: ['--experimental-sqlite'], env: {} };
 
-  const adapterRequire = createRequire(join(ctx.root, 'packages/adapter-node/package.json'));
+  const adapterRequire = createRequire(join(ctx.adapterDir, 'main.js'));
   let pkgJson: string;
   try {
     pkgJson = adapterRequire.resolve('better-sqlite3/package.json');
@@ -179,7 +179,7 @@ async function tryLoad(
     const D = require(${JSON.stringify(pkgDir)});
     new D(':memory:', ${binding ? JSON.stringify({ nativeBinding: binding }) : '{}'}).close();`;
   const outcome = await runChild([binary, '-e', code], {
-    cwd: ctx.root,
+    cwd: ctx.adapterDir,
     env: { ...ctx.env },
     timeoutMs: 30_000,
     ...(ctx.signal ? { signal: ctx.signal } : {}),

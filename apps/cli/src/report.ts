@@ -5,7 +5,7 @@ import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { loadRunFile } from './load-run.ts';
 import { checkOutDir, checkOutFile } from './out-dir.ts';
-import { defaultResultsDir, findRepoRoot } from './paths.ts';
+import { cliLayout, defaultResultsDir } from './paths.ts';
 import { reportTarget, writeReport } from './report-write.ts';
 import { newestResultsFile } from './results-file.ts';
 
@@ -13,7 +13,7 @@ export async function reportCommand(args: ReportArgs, io: Io): Promise<number> {
   const outFile = args.out ? await checkOutFile('--out', args.out) : null;
   let files = args.files.map((f) => resolve(f));
   if (files.length === 0) {
-    const dir = defaultResultsDir(findRepoRoot());
+    const dir = defaultResultsDir(cliLayout());
     const newest = await newestResultsFile(dir);
     if (!newest) throw new CliError(`no results file in ${dir} (run \`asyncbench run\` first)`, 2);
     files = [newest];

@@ -18,13 +18,24 @@ import {
   unmetRequirements,
 } from '@asyncbench/results';
 import type { RunArgs } from './args.ts';
-import { listScenarios, scenarioInfo, selectScenarios } from './catalogue.ts';
+import { listScenarios, selectScenarios } from './catalogue.ts';
 import { detectPinning, gitCommit, hostInfo } from './env.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { prepareNodeSqlite, type SqliteLaunch } from './node-sqlite.ts';
 import { checkOutDir } from './out-dir.ts';
-import { adapterBundle, defaultResultsDir, findRepoRoot, toolVersion } from './paths.ts';
+import { type PlannedScenario, planScenarios } from './param-plan.ts';
+import {
+  adapterBundle,
+  adapterDir,
+  binRoot,
+  builtCommit,
+  cliLayout,
+  defaultResultsDir,
+  type Layout,
+  missingBundleHint,
+  toolVersion,
+} from './paths.ts';
 import { Progress } from './progress.ts';
 import { makeRedactor } from './redact.ts';
 import { judgeChild } from './repeat.ts';
@@ -38,6 +49,8 @@ import { type FoundRuntime, findRuntimes, runtimeNames } from './runtimes.ts';
 import { openRuntimeCache } from './runtimes-command.ts';
 import { runChild } from './spawn.ts';
 import { formatSummary } from './summary.ts';
+import { bundleUserFiles, type UserBundle } from './user-bundle.ts';
+import { expandUserFiles } from './user-files.ts';
 
 /** Processes per scenario and runtime when --repeats is not given. */
 export const DEFAULT_REPEATS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
@@ -49,7 +62,7 @@ export const DEFAULT_TIMEOUT_MS: Record<ProfileName, number> = {
 };
 
 export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Promise<number> {
-  const root = findRepoRoot();
+  const layout = cliLayout();
   const runStarted = performance.now();
   const startedAt = new Date();
   const notes: string[] = [];
@@ -61,7 +74,16 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   };
 
   // 0. Where results go: usable, or one line and exit 2 before anything runs.
-  const outDir = await checkOutDir('--out', args.out ? resolve(args.out) : defaultResultsDir(root));
+  const outDir = await checkOutDir('--out', args.out ? resolve(args.out) : defaultResultsDir(layout));
+  // User benchmark files: found and bundled now, so a file that does not bundle stops the run at once.
+  let bundle: UserBundle | null = null;
+  if (args.files.length > 0) {
+    const files = await expandUserFiles(args.files);
+    bundle = await bundleUserFiles(files, layout);
+    notes.push(
+      `scenarios from ${files.map((f) => f.display).join(', ')} (bundled once, the same file on every runtime)`,
+    );
+  }
 
   // 1. Runtimes: which, where, exact versions. Missing ones are skipped, not fatal.
   const names = runtimeNames(args.runtimes, args.runtimeFlags);
@@ -69,10 +91,15 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     if (!names.includes(f.name)) note(`--runtime ${f.name} ignored: not among --runtimes ${names.join(',')}`);
   }
   // Registry specs (node@22): resolved and installed now; one that cannot be met is exit 2.
-  const registry = names.some(isRuntimeSpec) ? await openRuntimeCache(args.cacheDir, io, signal) : undefined;
-  const runtimes = await findRuntimes(names, args.runtimeFlags, root, {
+  let registry = names.some(isRuntimeSpec) ? await openRuntimeCache(args.cacheDir, io, signal) : undefined;
+  const runtimes = await findRuntimes(names, args.runtimeFlags, binRoot(layout), {
     explicitNames: args.runtimes !== null,
     ...(registry ? { registry } : {}),
+    // A plain deno/bun found nowhere comes from the runtime cache (downloaded once, with progress).
+    registryFallback: async () => {
+      registry ??= await openRuntimeCache(args.cacheDir, io, signal);
+      return registry;
+    },
   });
   if (signal.aborted) throw new CliError('interrupted', 130);
   for (const r of runtimes)
@@ -82,10 +109,8 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     throw new CliError(`no runtime found: ${runtimes.map((r) => r.info.note).join('; ')}`);
   }
   for (const r of available) {
-    const bundle = adapterBundle(r.kind!);
-    if (!existsSync(join(root, bundle))) {
-      throw new CliError(`${bundle} is missing: run \`npm run build\` first`);
-    }
+    const main = adapterBundle(layout, r.kind!);
+    if (!existsSync(main)) throw new CliError(`${main} is missing: ${missingBundleHint(layout)}`);
   }
 
   // 2. Scenarios, from the first runtime's own catalogue: unknown ids stop here, nothing run.
@@ -93,8 +118,18 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   delete childEnv.FORCE_COLOR;
   if (pgUrl) childEnv.ASYNCBENCH_PG_URL = pgUrl;
   const lister = available[0]!;
-  const catalogue = await listScenarios(lister.kind!, lister.info.path!, root, childEnv, signal);
-  const scenarios = selectScenarios(catalogue, args.scenarios);
+  const bundleArgs = bundle?.adapterArgs ?? [];
+  const catalogue = await listScenarios(
+    lister.kind!,
+    lister.info.path!,
+    layout,
+    childEnv,
+    signal,
+    bundleArgs,
+  );
+  // --param: checked against the listed parameters; a sweep makes one planned scenario per value.
+  const plan = planScenarios(selectScenarios(catalogue, args.scenarios), args.params, args.profile);
+  const scenarios = plan.map((p) => p.info);
 
   const repeats = args.repeats ?? DEFAULT_REPEATS[args.profile];
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
@@ -115,14 +150,14 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
       note(`${s.id} skipped: ${why}`);
     }
   }
-  const runnable = scenarios.filter((s) => !unmet.has(s.id));
+  const runnable = plan.filter((p) => !unmet.has(p.info.id));
 
   // SQLite on each Node: node:sqlite, its flag, or a better-sqlite3 built for that Node's ABI.
   const sqliteLaunch = new Map<FoundRuntime, SqliteLaunch>();
-  if (runnable.some((s) => s.requires.includes('sqlite'))) {
+  if (runnable.some((p) => p.info.requires.includes('sqlite'))) {
     for (const r of available.filter((x) => x.kind === 'node')) {
       const launch = await prepareNodeSqlite(r.info.path!, r.info.version!, {
-        root,
+        adapterDir: adapterDir(layout, 'node'),
         cacheRoot: registry?.root ?? cacheRoot(args.cacheDir, io.env),
         log: io.stderr,
         env: childEnv,
@@ -137,7 +172,11 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   const run: RunFile = {
     schemaVersion: SCHEMA_VERSION,
     id,
-    tool: { name: 'asyncbench', version: toolVersion(root), commit: await gitCommit(root) },
+    tool: {
+      name: 'asyncbench',
+      version: toolVersion(layout),
+      commit: layout.repoRoot ? await gitCommit(layout.repoRoot) : builtCommit(layout),
+    },
     status: 'running',
     startedAt: startedAt.toISOString(),
     finishedAt: null,
@@ -147,7 +186,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     repeats,
     host,
     runtimes: runtimes.map((r) => r.info),
-    scenarios: scenarios.map((s) => scenarioInfo(s, args.profile)),
+    scenarios,
     entries: [],
     notes,
   };
@@ -185,15 +224,16 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     for (let index = 0; index < repeats; index++) {
       for (const r of available) {
         if (signal.aborted) break outer;
-        const what = `${r.info.name} × ${s.id} #${index + 1}/${repeats}`;
+        const what = `${r.info.name} × ${s.info.id} #${index + 1}/${repeats}`;
         progress.start(what);
-        const launch = s.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
+        const launch = s.info.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
         const record = await runOne(
           r,
-          s.id,
+          s,
           index,
           args,
-          root,
+          layout,
+          bundleArgs,
           launch ? { ...childEnv, ...launch.env } : childEnv,
           timeoutMs,
           pinning.prefix,
@@ -204,7 +244,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
         if (record === null) break outer; // interrupted mid-process: that repeat is not a measurement
         finished++;
         if (record.status === 'failed') failed = true;
-        addRepeat(run, r.info.name, s.id, record);
+        addRepeat(run, r.info.name, s.info.id, record);
         progress.finish(what, record.status === 'ok' ? 'ok' : `failed: ${record.reason}`, record.durationMs);
         await save();
       }
@@ -260,13 +300,18 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   return failed || missingExplicit.length > 0 ? 1 : 0;
 }
 
-/** One child process; null when interrupted (what it printed so far is not kept). */
+/**
+ * One child process; null when interrupted (what it printed so far is not kept). The adapter runs
+ * the planned scenario's catalogue id with its parameter overrides (`--params`), from the user
+ * bundle when there is one (`--bundle`, first).
+ */
 async function runOne(
   r: FoundRuntime,
-  scenario: string,
+  planned: PlannedScenario,
   index: number,
   args: RunArgs,
-  root: string,
+  layout: Layout,
+  bundleArgs: readonly string[],
   env: NodeJS.ProcessEnv,
   timeoutMs: number,
   prefix: string[],
@@ -274,12 +319,17 @@ async function runOne(
   signal: AbortSignal,
   flags: readonly string[],
 ): Promise<RepeatRecord | null> {
-  const childArgs = ['--scenarios', scenario, '--profile', args.profile, '--seed', String(args.seed)];
+  const scenario = planned.listed.id;
+  const childArgs = [
+    ...bundleArgs,
+    ...['--scenarios', scenario, '--profile', args.profile, '--seed', String(args.seed)],
+    ...(planned.overrides ? ['--params', JSON.stringify(planned.overrides)] : []),
+  ];
   const command = [
     ...prefix,
-    ...adapterCommand(r.kind!, r.info.path!, adapterBundle(r.kind!), childArgs, flags),
+    ...adapterCommand(r.kind!, r.info.path!, adapterBundle(layout, r.kind!), childArgs, flags),
   ];
-  const outcome = await runChild(command, { cwd: root, env, timeoutMs, signal });
+  const outcome = await runChild(command, { cwd: process.cwd(), env, timeoutMs, signal });
   if (outcome.aborted) return null;
   return judgeChild(outcome, { scenario, index, timeoutMs, redact });
 }

@@ -19,7 +19,7 @@ export function parseVersionOutput(text: string): { kind: RuntimeKind; version: 
 
 /**
  * The command line that runs an adapter bundle: gc exposed where the runtime allows, so the
- * harness can collect between cases. `bundle` is relative to the repo root (the child's cwd).
+ * harness can collect between cases. `bundle` is the adapter entry, an absolute path.
  */
 export function adapterCommand(
   kind: RuntimeKind,

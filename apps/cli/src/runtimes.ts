@@ -5,6 +5,8 @@
  * `--version` is kept as status 'missing' with a note: the run goes on without it.
  * A name with `@` (node@22) is a registry spec: resolved and installed into the runtime cache
  * (runtime-cache/install.ts); a spec that cannot be met stops the run (RuntimeSpecError, exit 2).
+ * A plain `deno` or `bun` found nowhere comes from the runtime cache too, when the caller allows
+ * (`registryFallback`): its latest release, downloaded once with progress, said in a note.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
@@ -53,6 +55,11 @@ export async function findRuntimes(
     execPath?: string;
     /** Where registry specs are installed; without it a spec is reported missing. */
     registry?: Omit<InstallContext, 'probe'>;
+    /**
+     * Opens the runtime cache for a plain deno/bun found nowhere (its `latest` release is used);
+     * without it such a runtime is missing. Called only when needed, so nothing is written otherwise.
+     */
+    registryFallback?: () => Promise<Omit<InstallContext, 'probe'>>;
   } = {
     explicitNames: false,
   },
@@ -94,9 +101,38 @@ export async function findRuntimes(
     }
     const flag = flags.find((f) => f.name === name);
     const explicit = opts.explicitNames || flag !== undefined;
-    out.push(await findOne(name, flag, root, env, opts.execPath ?? process.execPath, probe, explicit));
+    const found = await findOne(name, flag, root, env, opts.execPath ?? process.execPath, probe, explicit);
+    const fallback = opts.registryFallback;
+    if (found.kind === null && !flag && fallback && (name === 'deno' || name === 'bun')) {
+      out.push(await fromRegistry(name, found, await fallback(), probe));
+    } else out.push(found);
   }
   return out;
+}
+
+/** A plain deno/bun found nowhere: the latest release from the runtime cache (installed if needed). */
+async function fromRegistry(
+  name: 'deno' | 'bun',
+  missing: FoundRuntime,
+  ctx: Omit<InstallContext, 'probe'>,
+  probe: VersionProbe,
+): Promise<FoundRuntime> {
+  const spec = parseRuntimeSpec(`${name}@latest`)!;
+  ctx.log.write(
+    `asyncbench: ${name}: none on PATH; using the latest ${name} from the runtime cache (${ctx.root})\n`,
+  );
+  const resolved = await resolveSpec(spec, { ...ctx, probe });
+  const how = resolved.downloaded ? 'downloaded into' : 'found in';
+  const info: RuntimeInfo = {
+    name,
+    status: 'ok',
+    version: resolved.install.version,
+    path: resolved.install.binaryPath,
+    source: 'registry',
+    package: `${resolved.install.package}@${resolved.install.version}`,
+    note: `none on PATH: ${name} ${resolved.install.version} (latest) from the npm registry, ${how} the runtime cache${resolved.note ? `; ${resolved.note}` : ''}`,
+  };
+  return { info, kind: name, explicit: missing.explicit };
 }
 
 async function findOne(

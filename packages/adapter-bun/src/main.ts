@@ -1,7 +1,11 @@
 /** Entry point (bundled to dist/main.js): runs the requested scenarios, prints JSON lines. */
-import { catalogue } from '@asyncbench/benchmarks';
-import { runMain } from '@asyncbench/harness';
-import { exitWhenParentGone, PARENT_GONE_EXIT_CODE, PARENT_PIPE_ENV } from '@asyncbench/harness/adapter-kit';
+import {
+  exitWhenParentGone,
+  PARENT_GONE_EXIT_CODE,
+  PARENT_PIPE_ENV,
+  type ScenarioModule,
+  takeBundleArg,
+} from '@asyncbench/harness/adapter-kit';
 import { platform } from './platform.ts';
 
 const parent = exitWhenParentGone({
@@ -11,11 +15,17 @@ const parent = exitWhenParentGone({
 });
 // No top-level await: while the entry module is still evaluating, Bun 1.4 only prints an uncaught
 // error from a timer and keeps running, so a crashing scenario would hang instead of exiting with 1.
-void runMain(platform, catalogue, Bun.argv.slice(2), (line) => {
-  process.stdout.write(`${line}\n`);
-}).then((code) => {
-  // Stop reading stdin, or the open pipe would keep the process alive.
-  parent.stop();
-  // exitCode, not process.exit(): exit() could cut off stdout still queued for a slow pipe reader.
-  process.exitCode = code;
-});
+// The catalogue (./scenarios.js), or the bundle of users' files the CLI names with --bundle.
+const { module, rest } = takeBundleArg(Bun.argv.slice(2));
+void (import(module) as Promise<ScenarioModule>)
+  .then(({ runMain, catalogue }) =>
+    runMain(platform, catalogue, rest, (line) => {
+      process.stdout.write(`${line}\n`);
+    }),
+  )
+  .then((code) => {
+    // Stop reading stdin, or the open pipe would keep the process alive.
+    parent.stop();
+    // exitCode, not process.exit(): exit() could cut off stdout still queued for a slow pipe reader.
+    process.exitCode = code;
+  });

@@ -1,8 +1,12 @@
 /// <reference path="./deno.d.ts" />
 /** Entry point (bundled to dist/main.js): runs the requested scenarios, prints JSON lines. */
-import { catalogue } from '@asyncbench/benchmarks';
-import { runMain } from '@asyncbench/harness';
-import { exitWhenParentGone, PARENT_GONE_EXIT_CODE, PARENT_PIPE_ENV } from '@asyncbench/harness/adapter-kit';
+import {
+  exitWhenParentGone,
+  PARENT_GONE_EXIT_CODE,
+  PARENT_PIPE_ENV,
+  type ScenarioModule,
+  takeBundleArg,
+} from '@asyncbench/harness/adapter-kit';
 import { platform } from './platform.ts';
 
 const encoder = new TextEncoder();
@@ -18,7 +22,10 @@ const parent = exitWhenParentGone({
   stdin: () => Deno.stdin.readable,
   exit: () => Deno.exit(PARENT_GONE_EXIT_CODE),
 });
-const code = await runMain(platform, catalogue, Deno.args, writeLine);
+// The catalogue (./scenarios.js), or the bundle of users' files the CLI names with --bundle.
+const { module, rest } = takeBundleArg(Deno.args);
+const { runMain, catalogue } = (await import(module)) as ScenarioModule;
+const code = await runMain(platform, catalogue, rest, writeLine);
 parent.stop();
 // Every line is written synchronously by now; exit also stops any worker a scenario left running.
 Deno.exit(code);

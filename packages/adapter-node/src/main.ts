@@ -1,8 +1,12 @@
 /** Entry point (bundled to dist/main.js): runs the requested scenarios, prints JSON lines. */
 import { Readable } from 'node:stream';
-import { catalogue } from '@asyncbench/benchmarks';
-import { runMain } from '@asyncbench/harness';
-import { exitWhenParentGone, PARENT_GONE_EXIT_CODE, PARENT_PIPE_ENV } from '@asyncbench/harness/adapter-kit';
+import {
+  exitWhenParentGone,
+  PARENT_GONE_EXIT_CODE,
+  PARENT_PIPE_ENV,
+  type ScenarioModule,
+  takeBundleArg,
+} from '@asyncbench/harness/adapter-kit';
 import { platform } from './platform.ts';
 
 const parent = exitWhenParentGone({
@@ -10,7 +14,10 @@ const parent = exitWhenParentGone({
   stdin: () => Readable.toWeb(process.stdin) as ReadableStream<Uint8Array>,
   exit: () => process.exit(PARENT_GONE_EXIT_CODE),
 });
-const code = await runMain(platform, catalogue, process.argv.slice(2), (line) => {
+// The catalogue (./scenarios.js), or the bundle of users' files the CLI names with --bundle.
+const { module, rest } = takeBundleArg(process.argv.slice(2));
+const { runMain, catalogue } = (await import(module)) as ScenarioModule;
+const code = await runMain(platform, catalogue, rest, (line) => {
   process.stdout.write(`${line}\n`);
 });
 // Stop reading stdin, or the open pipe would keep the process alive.

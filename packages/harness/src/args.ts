@@ -1,4 +1,4 @@
-import { PROFILES, type ProfileName } from './scenario.ts';
+import { type Params, PROFILES, type ProfileName } from './scenario.ts';
 
 /** What an adapter was asked to do, parsed from its command line. */
 export type AdapterRequest =
@@ -9,6 +9,8 @@ export type AdapterRequest =
       scenarios: string[] | null;
       profile: ProfileName;
       seed: number;
+      /** Parameter values replacing the profile's (`--params '{"concurrency":8}'`); null: none. */
+      params: Params | null;
     };
 
 /** Seed used when --seed is not given, so two runs without flags see the same inputs. */
@@ -20,15 +22,17 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses `--scenarios id,id --profile quick|default|full --seed N` (also `--flag=value`) and
- * `--list`. Throws UsageError on unknown flags, missing values, an unknown profile or a seed
- * that is not an integer in 0..2^32-1.
+ * Parses `--scenarios id,id --profile quick|default|full --seed N --params JSON` (also
+ * `--flag=value`) and `--list`. Throws UsageError on unknown flags, missing values, an unknown
+ * profile, a seed that is not an integer in 0..2^32-1, or params that are not a JSON object of
+ * finite numbers, strings and booleans.
  */
 export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
   let list = false;
   let scenarios: string[] | null = null;
   let profile: ProfileName = 'default';
   let seed = DEFAULT_SEED;
+  let params: Params | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -72,9 +76,32 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
         seed = n;
         break;
       }
+      case '--params':
+        params = parseParamsJson(value());
+        break;
       default:
-        throw new UsageError(`unknown argument "${arg}" (expected --scenarios, --profile, --seed or --list)`);
+        throw new UsageError(
+          `unknown argument "${arg}" (expected --scenarios, --profile, --seed, --params or --list)`,
+        );
     }
   }
-  return list ? { kind: 'list' } : { kind: 'run', scenarios, profile, seed };
+  return list ? { kind: 'list' } : { kind: 'run', scenarios, profile, seed, params };
+}
+
+function parseParamsJson(text: string): Params {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--params must be a JSON object, got ${JSON.stringify(text.slice(0, 60))}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UsageError('--params must be a JSON object of parameter values');
+  }
+  for (const [name, v] of Object.entries(parsed)) {
+    const ok =
+      typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+    if (!ok) throw new UsageError(`--params: ${name} must be a finite number, a string or a boolean`);
+  }
+  return parsed as Params;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineScenario, isKebabCase } from './define-scenario.ts';
+import { defineScenario, isKebabCase, OPERATION } from './define-scenario.ts';
 import type { Scenario } from './scenario.ts';
 
 const base: Scenario<{ n: number }> = {
@@ -47,5 +47,31 @@ describe('defineScenario', () => {
     expect(() => defineScenario({ ...base, requires })).toThrow(
       /unknown requirement "mysql" \(expected one of sqlite, postgres\)/,
     );
+  });
+});
+
+describe('defineScenario, the short form (user files)', () => {
+  const cases = () => [];
+
+  it('takes one set of params for every profile and fills label, description, modes and unit', () => {
+    const s = defineScenario({ id: 'tiny', params: { n: 4 }, cases });
+    expect(s.params).toEqual({ quick: { n: 4 }, default: { n: 4 }, full: { n: 4 } });
+    expect(s).toMatchObject({ label: 'tiny', description: '', modes: [], unit: OPERATION });
+    expect(defineScenario({ id: 'none', cases }).params).toEqual({ quick: {}, default: {}, full: {} });
+  });
+
+  it('still needs a unit when the scenario has workload modes', () => {
+    expect(() => defineScenario({ id: 'w', modes: ['concurrent'], cases })).toThrow(
+      'defineScenario: scenario "w": unit must name one unit of work',
+    );
+  });
+
+  it('checks param rules against the declared values', () => {
+    const rules = (paramRules: Record<string, unknown>) => () =>
+      defineScenario({ id: 'r', params: { c: 4, s: 'x' }, paramRules, cases } as never);
+    expect(rules({ c: { integer: true, min: 1 } })).not.toThrow();
+    expect(rules({ c: { min: 8 } })).toThrow('paramRules.c refuses params.quick.c = 4');
+    expect(rules({ s: { min: 1 } })).toThrow('paramRules.s: params.quick.s is not a number');
+    expect(rules({ c: { max: 'ten' } })).toThrow('paramRules.c.max must be a finite number');
   });
 });

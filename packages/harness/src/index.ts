@@ -6,10 +6,20 @@
  */
 
 export { type AdapterRequest, DEFAULT_SEED, parseAdapterArgs, UsageError } from './args.ts';
-export { defineScenario, isKebabCase } from './define-scenario.ts';
+export { defineScenario, isKebabCase, OPERATION } from './define-scenario.ts';
 export { LatencyRecorder } from './latency-recorder.ts';
 export { catalogueLine, runMain } from './main.ts';
 export { measureMicro } from './micro.ts';
+export {
+  checkOverrides,
+  describeParam,
+  formatParams,
+  type ParamRule,
+  type ParamType,
+  type ParamValue,
+  paramType,
+  parseParamValue,
+} from './params.ts';
 export type {
   AsyncSqliteDb,
   DriverInfo,
@@ -34,8 +44,17 @@ export {
   REQUIREMENTS,
   type Requirement,
   type Scenario,
+  type ScenarioInput,
   type UnitNoun,
   type WorkloadCase,
   type WorkloadContext,
 } from './scenario.ts';
+export {
+  bench,
+  fileScenarioId,
+  loadUserFiles,
+  type UserCatalogue,
+  type UserFile,
+  userMain,
+} from './user-files.ts';
 export { createWorkloadContext, idealWallMs, runWorkload } from './workload.ts';

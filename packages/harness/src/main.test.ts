@@ -58,12 +58,29 @@ async function main(argv: string[]) {
 
 describe('parseAdapterArgs', () => {
   it('parses flags in both spellings and defaults', () => {
-    expect(parseAdapterArgs([])).toEqual({ kind: 'run', scenarios: null, profile: 'default', seed: 1 });
-    expect(parseAdapterArgs(['--scenarios', 'a,b', '--profile=quick', '--seed', '42'])).toEqual({
+    expect(parseAdapterArgs([])).toEqual({
+      kind: 'run',
+      scenarios: null,
+      profile: 'default',
+      seed: 1,
+      params: null,
+    });
+    expect(
+      parseAdapterArgs([
+        '--scenarios',
+        'a,b',
+        '--profile=quick',
+        '--seed',
+        '42',
+        '--params',
+        '{"n":4,"s":"x"}',
+      ]),
+    ).toEqual({
       kind: 'run',
       scenarios: ['a', 'b'],
       profile: 'quick',
       seed: 42,
+      params: { n: 4, s: 'x' },
     });
     expect(parseAdapterArgs(['--list'])).toEqual({ kind: 'list' });
   });
@@ -76,6 +93,10 @@ describe('parseAdapterArgs', () => {
     expect(() => parseAdapterArgs(['--seed', '1.5'])).toThrow(/--seed must be an integer/);
     expect(() => parseAdapterArgs(['--scenarios'])).toThrow('--scenarios needs a value');
     expect(() => parseAdapterArgs(['--verbose'])).toThrow('unknown argument "--verbose"');
+    expect(() => parseAdapterArgs(['--params', '[1]'])).toThrow('--params must be a JSON object');
+    expect(() => parseAdapterArgs(['--params', '{"n":{}}'])).toThrow(
+      '--params: n must be a finite number, a string or a boolean',
+    );
   });
 });
 
@@ -131,6 +152,30 @@ describe('runMain', () => {
       type: 'fatal',
       message: 'unknown profile "huge" (expected quick, default, full)',
     });
+  });
+
+  it("runs with --params in place of the profile's values, and records them", async () => {
+    const { code, parsed } = await main([
+      '--scenarios',
+      'alpha',
+      '--profile',
+      'quick',
+      '--params',
+      '{"n":5}',
+    ]);
+    expect(code).toBe(0);
+    expect(parsed[1].result).toMatchObject({ scenario: 'alpha', params: { n: 5 } });
+    expect(parsed[1].result.workload.units).toBe(5);
+  });
+
+  it('exits 2 before running anything when --params names an unknown parameter or a bad type', async () => {
+    const unknown = await main(['--scenarios', 'alpha', '--params', '{"m":5}']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.parsed.map((l) => l.type)).toEqual(['hello', 'fatal']);
+    expect(unknown.parsed[1].message).toBe('scenario "alpha" has no parameter "m" (valid: n)');
+    const wrongType = await main(['--scenarios', 'alpha', '--params', '{"n":"five"}']);
+    expect(wrongType.code).toBe(2);
+    expect(wrongType.parsed[1].message).toBe('scenario "alpha": parameter n takes a number, got "five"');
   });
 
   it('--list prints one catalogue line per scenario, hidden ones flagged', async () => {

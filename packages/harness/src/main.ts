@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION } from '@asyncbench/results/constants';
 import type { AdapterLine, CatalogueLine } from '@asyncbench/results/schema';
 import { parseAdapterArgs, UsageError } from './args.ts';
+import { checkOverrides, type ParamRule } from './params.ts';
 import type { Platform } from './platform.ts';
 import { runScenario } from './runner.ts';
 import type { Scenario } from './scenario.ts';
@@ -16,6 +17,7 @@ export function catalogueLine(s: Scenario): CatalogueLine {
     unit: { singular: s.unit.singular, plural: s.unit.plural },
     requires: [...(s.requires ?? [])],
     hidden: s.hidden === true,
+    ...(s.paramRules ? { paramRules: { ...s.paramRules } as Record<string, ParamRule> } : {}),
   };
 }
 
@@ -32,8 +34,9 @@ function errorParts(error: unknown): { message: string; stack?: string } {
  * - `--list`: one CatalogueLine per scenario (hidden ones too, flagged), exit 0.
  * - otherwise a `hello` line, then per scenario its `result` lines as cases finish and a `done`
  *   line, or a `scenario-error` line when it throws (the remaining scenarios still run).
- * Resolves to the exit code: 0 all ran, 1 some scenario failed, 2 bad request (unknown flag or
- * scenario id) reported in a single `fatal` line after `hello`. Without --scenarios every
+ * Resolves to the exit code: 0 all ran, 1 some scenario failed, 2 bad request (unknown flag,
+ * scenario id, or a `--params` value a chosen scenario does not take) reported in a single `fatal`
+ * line after `hello`. Without --scenarios every
  * non-hidden scenario runs; hidden ones run only when named.
  */
 export async function runMain(
@@ -81,6 +84,21 @@ export async function runMain(
   const chosen = request.scenarios
     ? request.scenarios.map((id) => byId.get(id)!)
     : catalogue.filter((s) => s.hidden !== true);
+  const overrides = request.params;
+  if (overrides) {
+    for (const scenario of chosen) {
+      const problem = checkOverrides(
+        scenario.id,
+        scenario.params[request.profile],
+        scenario.paramRules as Record<string, ParamRule> | undefined,
+        overrides,
+      );
+      if (problem !== null) {
+        emit({ type: 'fatal', message: problem });
+        return 2;
+      }
+    }
+  }
 
   let code = 0;
   for (const scenario of chosen) {
@@ -89,6 +107,7 @@ export async function runMain(
       await runScenario(scenario, platform, {
         profile: request.profile,
         seed: request.seed,
+        ...(overrides ? { params: overrides } : {}),
         onResult: (result) => emit({ type: 'result', result }),
       });
       emit({ type: 'done', scenario: scenario.id, elapsedMs: performance.now() - t0 });

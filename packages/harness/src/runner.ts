@@ -2,7 +2,7 @@ import type { CaseResult, DriverInfo } from '@asyncbench/results/schema';
 import { measureMicro } from './micro.ts';
 import type { Platform } from './platform.ts';
 import { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
-import type { Case, ProfileName, Scenario } from './scenario.ts';
+import type { Case, Params, ProfileName, Scenario } from './scenario.ts';
 import { runWorkload } from './workload.ts';
 
 /** Options for runScenario. */
@@ -14,6 +14,11 @@ export interface RunOptions {
   onResult?(result: CaseResult): void;
   /** Overrides the profile's micro budget (tests use tiny budgets). */
   microBudget?: Partial<MicroBudget>;
+  /**
+   * Parameter values that replace the profile's (`--param`), already checked with
+   * checkOverrides. Results record the parameters as run.
+   */
+  params?: Params;
 }
 
 function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
@@ -39,8 +44,10 @@ export async function runScenario(
   platform: Platform,
   options: RunOptions,
 ): Promise<CaseResult[]> {
-  const params = scenario.params[options.profile];
-  if (!params) throw new Error(`scenario "${scenario.id}" has no params for profile "${options.profile}"`);
+  const profileParams = scenario.params[options.profile];
+  if (!profileParams)
+    throw new Error(`scenario "${scenario.id}" has no params for profile "${options.profile}"`);
+  const params = options.params ? { ...profileParams, ...options.params } : profileParams;
   const budget: MicroBudget = { ...MICRO_BUDGETS[options.profile], ...options.microBudget };
   const cases = await scenario.cases(params, platform);
   checkCaseIds(scenario, cases);

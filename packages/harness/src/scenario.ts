@@ -1,9 +1,9 @@
-import type { Mode, Params, ProfileName, Requirement, UnitNoun } from '@asyncbench/results/schema';
+import type { Mode, ParamRule, Params, ProfileName, Requirement, UnitNoun } from '@asyncbench/results/schema';
 import type { Platform } from './platform.ts';
 
 // The enumerations are the results schema's (plain data, no schema library in adapter bundles).
 export { MODES, PROFILES, REQUIREMENTS } from '@asyncbench/results/constants';
-export type { Mode, Params, ProfileName, Requirement, UnitNoun };
+export type { Mode, ParamRule, Params, ProfileName, Requirement, UnitNoun };
 
 /** Passed to a workload while it runs: record each unit's latency through it. */
 export interface WorkloadContext {
@@ -83,8 +83,30 @@ export interface Scenario<P extends Params = Params> {
    * process starts with a note saying what is missing (REQUIREMENT_META), never from scenario ids.
    */
   readonly requires?: readonly Requirement[];
+  /**
+   * What values numeric parameters accept (`{ concurrency: { integer: true, min: 1 } }`), so
+   * `asyncbench run --param` refuses a bad one before anything runs. A parameter without a rule
+   * takes any value of its type (the type of its value in `params`).
+   */
+  readonly paramRules?: Readonly<Partial<Record<keyof P & string, ParamRule>>>;
   /** Hidden scenarios (test fixtures) are not listed nor run unless named. */
   readonly hidden?: boolean;
   /** Builds the cases for one run. */
   cases(params: P, platform: Platform): Case[] | Promise<Case[]>;
 }
+
+/**
+ * What defineScenario accepts: a Scenario, with the parts a small benchmark rarely needs made
+ * optional. `params` may be one set for every profile; `label` defaults to the id, `description`
+ * to '', `modes` to none (micro only), and `unit` to `operation` when there are no modes.
+ */
+export type ScenarioInput<P extends Params = Params> = Omit<
+  Scenario<P>,
+  'label' | 'description' | 'params' | 'modes' | 'unit'
+> & {
+  readonly label?: string;
+  readonly description?: string;
+  readonly params?: P | Readonly<Record<ProfileName, P>>;
+  readonly modes?: readonly Mode[];
+  readonly unit?: UnitNoun;
+};

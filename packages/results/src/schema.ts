@@ -41,12 +41,28 @@ export const FigureNameSchema = Type.Enum([...WORKLOAD_FIGURES, ...MICRO_FIGURES
  */
 export type FigureName = Static<typeof FigureNameSchema>;
 
-/** Scenario parameters: plain values only, so they serialise into results as they are. */
-export const ParamsSchema = Type.Record(
-  Type.String(),
-  Type.Union([Type.Number(), Type.String(), Type.Boolean()]),
-);
+/** One parameter value: plain values only, so they serialise into results as they are. */
+export const ParamValueSchema = Type.Union([Type.Number(), Type.String(), Type.Boolean()]);
+export type ParamValue = Static<typeof ParamValueSchema>;
+
+/** Scenario parameters by name. */
+export const ParamsSchema = Type.Record(Type.String(), ParamValueSchema);
 export type Params = Static<typeof ParamsSchema>;
+
+/**
+ * What values a numeric parameter accepts, so `asyncbench run --param` can refuse a bad one before
+ * anything runs (a parameter's type is that of its listed value).
+ */
+export const ParamRuleSchema = Type.Object({
+  integer: Type.Optional(Type.Boolean({ description: 'Whole numbers only' })),
+  min: Type.Optional(Type.Number({ description: 'Smallest value allowed' })),
+  max: Type.Optional(Type.Number({ description: 'Largest value allowed' })),
+});
+export type ParamRule = Static<typeof ParamRuleSchema>;
+
+/** Rules per parameter name; parameters without one take any value of their type. */
+export const ParamRulesSchema = Type.Record(Type.String(), ParamRuleSchema);
+export type ParamRules = Static<typeof ParamRulesSchema>;
 
 /** What one unit of a scenario is, in words: `request`/`requests`, `query`/`queries`. */
 export const UnitNounSchema = Type.Object(
@@ -184,6 +200,7 @@ export const CatalogueLineSchema = Type.Object({
   unit: UnitNounSchema,
   requires: Type.Array(RequirementSchema),
   hidden: Type.Boolean(),
+  paramRules: Type.Optional(ParamRulesSchema),
 });
 export type CatalogueLine = Static<typeof CatalogueLineSchema>;
 
@@ -276,13 +293,32 @@ export type HostInfo = Static<typeof HostInfoSchema>;
 
 /** A scenario as one run used it: its words, modes, the params of the run's profile and its meaning. */
 export const ScenarioInfoSchema = Type.Object({
-  id: Type.String(),
+  id: Type.String({
+    description:
+      'Unique in the run: the catalogue id, or for one point of a sweep the id with its value, e.g. `timers[concurrency=8]` (sweep says which)',
+  }),
   label: Type.String(),
   description: Type.String(),
   modes: Type.Array(ModeSchema),
   params: ParamsSchema,
   unit: UnitNounSchema,
   requires: Type.Array(RequirementSchema),
+  overrides: Type.Optional(
+    Type.Record(Type.String(), ParamValueSchema, {
+      description: 'Parameters set with --param (already applied in params), a swept one included',
+    }),
+  ),
+  sweep: Type.Optional(
+    Type.Object(
+      {
+        scenario: Type.String({ description: 'The catalogue id of the swept scenario' }),
+        param: Type.String({ description: 'The swept parameter' }),
+        value: ParamValueSchema,
+        index: Type.Integer({ minimum: 0, description: 'Position of this point in the sweep, from 0' }),
+      },
+      { description: 'Set when this scenario entry is one point of a --param sweep' },
+    ),
+  ),
 });
 export type ScenarioInfo = Static<typeof ScenarioInfoSchema>;
 

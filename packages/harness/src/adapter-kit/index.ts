@@ -20,6 +20,11 @@ export {
   type ParentWatch,
 } from './parent-watch.ts';
 export {
+  CATALOGUE_MODULE,
+  type ScenarioModule,
+  takeBundleArg,
+} from './scenario-module.ts';
+export {
   createSqlitePool,
   describeSqliteDriver,
   type SqliteReply,

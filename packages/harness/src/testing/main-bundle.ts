@@ -72,6 +72,37 @@ export function describeMainBundle(options: MainBundleOptions): void {
       expect(thrown.lines.at(-1)).toMatchObject({ type: 'scenario-error', scenario: 'fault-throw' });
     });
 
+    it('runs the module named by --bundle instead of its catalogue, with the remaining arguments', async () => {
+      const fixture = new URL('./fixture-bundle.js', import.meta.url).href;
+      const { code, lines, stderr } = await runLines(options, ['--bundle', fixture, '--list', '--seed', '3']);
+      expect(code, stderr).toBe(0);
+      expect(lines).toEqual([{ type: 'fixture', runtime, scenarios: 0, argv: ['--list', '--seed', '3'] }]);
+    });
+
+    it('passes --params on: the results carry the values set, a bad one is refused with exit 2', async () => {
+      const args = [
+        '--scenarios',
+        'timers',
+        '--profile',
+        'quick',
+        '--params',
+        '{"units":4,"unitMs":1,"concurrency":2}',
+      ];
+      const { code, lines, stderr } = await runLines(options, args);
+      expect(code, stderr).toBe(0);
+      const results = lines.filter((line) => line.type === 'result').map((line) => line.result);
+      expect(results.length).toBeGreaterThan(0);
+      for (const r of results) expect(r.params).toEqual({ units: 4, unitMs: 1, concurrency: 2 });
+      const limited = results.find((r) => r.case === 'sleep-limit');
+      expect(limited.workload).toMatchObject({ units: 4, concurrency: 2, unitMs: 1 });
+      const bad = await runLines(options, ['--scenarios', 'timers', '--params', '{"concurrency":0}']);
+      expect(bad.code).toBe(2);
+      expect(bad.lines.at(-1)).toMatchObject({
+        type: 'fatal',
+        message: expect.stringContaining('concurrency'),
+      });
+    });
+
     it('answers a bad request with exit code 2', async () => {
       const { code, lines } = await runLines(options, ['--no-such-flag']);
       expect(code).toBe(2);
