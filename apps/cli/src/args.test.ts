@@ -99,7 +99,7 @@ describe('parseCli', () => {
     );
     expect(usage(['list', '--profile', 'quick'])).toBe('unknown flag "--profile" for list (choose --json)');
     expect(usage(['run', '--seed'])).toBe('flag --seed needs a value');
-    expect(usage(['list', 'extra'])).toMatch(/^unexpected argument "extra" for list/);
+    expect(usage(['doctor', 'extra'])).toMatch(/^unexpected argument "extra" for doctor/);
     expect(usage(['compare', 'a.json'])).toMatch(/^compare needs exactly two results files/);
     expect(usage(['run', '--runtime', 'deno'])).toMatch(/^bad --runtime "deno" \(write name=\/path/);
     expect(usage(['run', '--scenarios', ','])).toMatch(/--scenarios needs at least one name/);

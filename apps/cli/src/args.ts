@@ -74,6 +74,8 @@ export interface ReportArgs {
 
 export interface ListArgs {
   command: 'list';
+  /** Benchmark files and globs whose scenarios to list; empty: the catalogue. */
+  files: string[];
   json: boolean;
 }
 
@@ -181,8 +183,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
     case 'report':
       return { command, files: positionals, out: str(values.out) };
     case 'list':
-      noPositionals(command, positionals);
-      return { command, json: values.json === true };
+      return { command, files: positionals, json: values.json === true };
     case 'doctor':
       noPositionals(command, positionals);
       return {

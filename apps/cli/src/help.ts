@@ -57,10 +57,10 @@ Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 ba
 
 Builds one self-contained HTML report. Default input: the newest results/*.json. Default output:
 <name>.html beside the (last) input, copied to latest.html.`,
-  list: `Usage: asyncbench list [--json]
+  list: `Usage: asyncbench list [file.bench.ts | glob ...] [--json]
 
-Lists the scenarios (as the node adapter reports them) with description, modes and the
-parameters of each profile.`,
+Lists the scenarios (as the node adapter reports them), or those of benchmark files, with
+description, modes, the parameters of each profile and what --param accepts for each.`,
   doctor: `Usage: asyncbench doctor [--pg-url url] [--runtime name=/path ...] [--cache-dir dir]
 
 Shows the runtimes found (version, path, source), the runtime cache, CPU, memory, OS, whether

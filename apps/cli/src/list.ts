@@ -1,11 +1,17 @@
-/** `asyncbench list [--json]`: the catalogue as the node adapter reports it. */
+/**
+ * `asyncbench list [files...] [--json]`: the catalogue, or the scenarios of benchmark files, as the
+ * node adapter reports them, with each parameter and what `--param` accepts for it.
+ */
 import { existsSync } from 'node:fs';
+import { describeParam } from '@asyncbench/harness';
 import { REQUIREMENT_META } from '@asyncbench/results';
 import type { ListArgs } from './args.ts';
 import { type ListedScenario, listScenarios } from './catalogue.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { adapterBundle, cliLayout, missingBundleHint } from './paths.ts';
+import { bundleUserFiles } from './user-bundle.ts';
+import { expandUserFiles } from './user-files.ts';
 
 function formatParams(p: Record<string, unknown>): string {
   const parts = Object.entries(p).map(([k, v]) => `${k}=${String(v)}`);
@@ -23,6 +29,11 @@ export function formatList(scenarios: ListedScenario[]): string {
       `  quick:   ${formatParams(s.params.quick)}`,
       `  default: ${formatParams(s.params.default)}`,
       `  full:    ${formatParams(s.params.full)}`,
+      Object.keys(s.params.default).length > 0
+        ? `  --param: ${Object.entries(s.params.default)
+            .map(([k, v]) => `${k} (${describeParam(v, s.paramRules?.[k])})`)
+            .join(', ')}`
+        : null,
     ]
       .filter((l) => l !== null)
       .join('\n'),
@@ -32,10 +43,13 @@ export function formatList(scenarios: ListedScenario[]): string {
 
 export async function listCommand(args: ListArgs, io: Io): Promise<number> {
   const layout = cliLayout();
-  const bundle = adapterBundle(layout, 'node');
-  if (!existsSync(bundle)) throw new CliError(`${bundle} is missing: ${missingBundleHint(layout)}`);
+  const main = adapterBundle(layout, 'node');
+  if (!existsSync(main)) throw new CliError(`${main} is missing: ${missingBundleHint(layout)}`);
+  const files =
+    args.files.length > 0 ? await bundleUserFiles(await expandUserFiles(args.files), layout) : null;
   // Hidden scenarios are test fixtures: runnable by name, never listed.
-  const all = await listScenarios('node', process.execPath, layout, { ...io.env, NO_COLOR: '1' });
+  const env = { ...io.env, NO_COLOR: '1' };
+  const all = await listScenarios('node', process.execPath, layout, env, undefined, files?.adapterArgs ?? []);
   const scenarios = all.filter((s) => !s.hidden);
   if (args.json) io.stdout.write(`${JSON.stringify(scenarios, null, 2)}\n`);
   else io.stdout.write(`${formatList(scenarios)}\n`);

@@ -3,11 +3,13 @@
  * Regenerates the real-run fixtures the tests read, by running asyncbench for real (never by
  * writing figures by hand):
  *
- *   npm run build && node packages/results/scripts/make-fixtures.mjs
+ *   npm run build && node packages/results/scripts/make-fixtures.mjs [quick.json] [sweep.json]
  *
  * test-support/runs/quick.json: `asyncbench run --profile quick --repeats 3` of timers, tasks,
  * http and files on node, deno and bun, plus db-pg without a PostgreSQL URL (skipped by its
- * declared requirement). Stored as compact JSON (same data as the CLI's pretty-printed file).
+ * declared requirement). test-support/runs/sweep.json: timers with `--param concurrency=1,2,4,8,16,32`
+ * on the same runtimes, 2 repeats (one scenario per point, ScenarioInfo.sweep). Stored as compact
+ * JSON (same data as the CLI's pretty-printed file). `make-fixtures.mjs sweep.json` writes one.
  * Runs under the shared measurement lock (/tmp/asyncbench-measure.lock) when flock is available.
  *
  * test-support/runs/v1-node.json is not regenerated here: it is a real run written by asyncbench
@@ -15,43 +17,36 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
-const out = mkdtempSync(join(tmpdir(), 'asyncbench-fixture-'));
-const args = [
-  join(root, 'apps/cli/bin/asyncbench.js'),
-  'run',
-  '--runtimes',
-  'node,deno,bun',
-  '--scenarios',
-  'timers,tasks,http,files,db-pg',
-  '--profile',
-  'quick',
-  '--repeats',
-  '3',
-  '--no-report',
-  '--out',
-  out,
-];
+const common = ['--runtimes', 'node,deno,bun', '--profile', 'quick', '--no-report'];
+const FIXTURES = {
+  'quick.json': ['--scenarios', 'timers,tasks,http,files,db-pg', '--repeats', '3'],
+  'sweep.json': ['--scenarios', 'timers', '--repeats', '2', '--param', 'concurrency=1,2,4,8,16,32'],
+};
+const only = process.argv.slice(2);
 const env = { ...process.env };
 delete env.ASYNCBENCH_PG_URL;
 const hasFlock = spawnSync('flock', ['--version']).status === 0;
-const [command, argv] = hasFlock
-  ? ['flock', ['/tmp/asyncbench-measure.lock', process.execPath, ...args]]
-  : [process.execPath, args];
-try {
-  execFileSync(command, argv, { cwd: root, env, stdio: 'inherit' });
-  const file = readdirSync(out).find((n) => n.endsWith('.json'));
-  const run = JSON.parse(readFileSync(join(out, file), 'utf8'));
-  const target = join(here, '../test-support/runs/quick.json');
-  writeFileSync(target, `${JSON.stringify(run)}\n`);
-  console.log(
-    `wrote ${target} (${run.entries.length} entries, load ${(await import('node:os')).loadavg()[0].toFixed(2)})`,
-  );
-} finally {
-  rmSync(out, { recursive: true, force: true });
+for (const [name, extra] of Object.entries(FIXTURES)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const out = mkdtempSync(join(tmpdir(), 'asyncbench-fixture-'));
+  const args = [join(root, 'apps/cli/bin/asyncbench.js'), 'run', ...common, ...extra, '--out', out];
+  const [command, argv] = hasFlock
+    ? ['flock', ['/tmp/asyncbench-measure.lock', process.execPath, ...args]]
+    : [process.execPath, args];
+  try {
+    execFileSync(command, argv, { cwd: root, env, stdio: 'inherit' });
+    const file = readdirSync(out).find((n) => n.endsWith('.json'));
+    const run = JSON.parse(readFileSync(join(out, file), 'utf8'));
+    const target = join(here, '../test-support/runs', name);
+    writeFileSync(target, `${JSON.stringify(run)}\n`);
+    console.log(`wrote ${target} (${run.entries.length} entries, load ${loadavg()[0].toFixed(2)})`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }

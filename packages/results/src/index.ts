@@ -82,6 +82,7 @@ export {
   type WorkloadRow,
   workloadCells,
 } from './summary.ts';
+export { type Sweep, type SweepCase, type SweepPointFigures, type SweepSeries, sweepsOf } from './sweeps.ts';
 export { UNKNOWN_UNIT } from './upgrade.ts';
 export {
   fieldPath,

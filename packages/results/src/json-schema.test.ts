@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { REAL_RUN_PATH, readJson, V1_RUN_PATH } from '../test-support/index.ts';
+import { REAL_RUN_PATH, readJson, SWEEP_RUN_PATH, V1_RUN_PATH } from '../test-support/index.ts';
 import { runFileJsonSchema, runFileJsonSchemaText } from './json-schema.ts';
 import { validateRunFile } from './validate.ts';
 
@@ -36,6 +36,14 @@ describe('results/schema.json', () => {
     const run = readJson(REAL_RUN_PATH);
     expect(ajvValidate(run), JSON.stringify(ajvValidate.errors?.slice(0, 3))).toBe(true);
     expect(verdicts(run)).toEqual({ ajv: true, typebox: true });
+  });
+
+  it('validates a real --param sweep (overrides and sweep points) with ajv and typebox alike', () => {
+    const run = readJson(SWEEP_RUN_PATH);
+    expect(run.scenarios[0].sweep).toMatchObject({ scenario: 'timers', param: 'concurrency' });
+    expect(verdicts(run)).toEqual({ ajv: true, typebox: true });
+    run.scenarios[0].sweep.index = -1;
+    expect(verdicts(run)).toEqual({ ajv: false, typebox: false });
   });
 
   it('validates a real version 1 run once upgraded, and not as it is (its schemaVersion is 1)', () => {

@@ -15,6 +15,8 @@ const runs = join(dirname(fileURLToPath(import.meta.url)), 'runs');
 
 /** A real quick run (node, deno, bun; timers, tasks, http, files, db-pg skipped), 3 repeats. */
 export const REAL_RUN_PATH = join(runs, 'quick.json');
+/** A real sweep: timers with --param concurrency=1,2,4,8,16,32 on node, deno, bun; 2 repeats. */
+export const SWEEP_RUN_PATH = join(runs, 'sweep.json');
 /** A real run written by asyncbench before schemaVersion 2 (node; timers, tasks, http; 2 repeats). */
 export const V1_RUN_PATH = join(runs, 'v1-node.json');
 
@@ -26,6 +28,11 @@ export function readJson(path: string): any {
 /** The real quick run, validated; a fresh copy each call. */
 export function realRun(): RunFile {
   return validateRunFile(readJson(REAL_RUN_PATH), REAL_RUN_PATH);
+}
+
+/** The real sweep run, validated; a fresh copy each call. */
+export function sweepRun(): RunFile {
+  return validateRunFile(readJson(SWEEP_RUN_PATH), SWEEP_RUN_PATH);
 }
 
 /**
