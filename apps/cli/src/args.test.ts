@@ -223,7 +223,8 @@ describe('parseCli', () => {
       files: ['a.json', 'b.json'],
       out: 'r.html',
     });
-    expect(parseCli(['list', '--json'])).toEqual({ command: 'list', json: true });
+    expect(parseCli(['list', '--json'])).toEqual({ command: 'list', files: [], json: true });
+    expect(parseCli(['list', 'a.bench.ts'])).toEqual({ command: 'list', files: ['a.bench.ts'], json: false });
     expect(parseCli(['doctor', '--pg-url', 'postgres://h'])).toEqual({
       command: 'doctor',
       pgUrl: 'postgres://h',
