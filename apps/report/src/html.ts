@@ -160,6 +160,8 @@ export interface DocumentParts {
   headline: Headline;
   /** Chart.js UMD build, inlined. */
   chartJs: string;
+  /** The parameter-sweep section (sweep-chart.ts), already rendered; '' or absent without sweeps. */
+  sweeps?: string;
 }
 
 /** Nothing may leave the file: no fetch, image, font or frame from anywhere; inline code only. */
@@ -198,6 +200,7 @@ ${caveats}
 </header>
 <main>
 ${renderEnvironment(model)}
+${parts.sweeps ?? ''}
 <nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Scenarios</h2><ul>${toc}</ul></nav>
 ${model.scenarios.map(renderScenario).join('\n')}
 </main>

@@ -10,6 +10,7 @@ import type { RunFile } from '@asyncbench/results';
 import { buildHeadline } from './headline.ts';
 import { renderDocument } from './html.ts';
 import { buildModel } from './model.ts';
+import { renderSweeps } from './sweep-chart.ts';
 
 export { buildHeadline, type Headline } from './headline.ts';
 export { escapeHtml, jsonForScript } from './html.ts';
@@ -53,5 +54,6 @@ export function renderReport(runs: RunFile[], options: ReportOptions = {}): stri
     model,
     headline: buildHeadline(runs, model),
     chartJs: chartJs(),
+    sweeps: renderSweeps(runs),
   });
 }

@@ -32,6 +32,12 @@ describe('sweepsOf, on a real sweep (timers, --param concurrency=1,2,4,8,16,32, 
     }
   });
 
+  it('names a case by its label, or by id and variant where the label names the swept value', () => {
+    const label = (id: string) => sweep!.cases.find((c) => c.case === id)!.label;
+    expect(label('sleep-gather')).toBe('gather() of all sleeps');
+    expect(label('sleep-semaphore')).toBe('sleep-semaphore (semaphore)');
+  });
+
   it('tells the cases bounded by the parameter (ideal varies) from the unbounded ones', () => {
     const varies = sweep!.cases.filter((c) => c.idealVaries).map((c) => c.case);
     expect(varies).toEqual(['sleep-semaphore', 'sleep-limit', 'sleep-queue-workers']);

@@ -28,6 +28,7 @@ export interface SweepSeries {
 
 export interface SweepCase {
   case: string;
+  /** The case's label; its id and variant where the label differs between points. */
   label: string;
   kind: CaseKind;
   /** The figure names of `main` and `tail`: throughput and p99Ms, or opsPerSec and p99Ns. */
@@ -78,6 +79,7 @@ export function sweepsOf(run: RunFile): Sweep[] {
   const runtimes = [...new Set(run.entries.map((e) => e.runtime))];
   for (const sweep of sweeps) {
     sweep.values = sweep.values.filter((v) => v !== undefined);
+    const labels = new Map<string, Set<string>>();
     const pointIds = run.scenarios
       .filter((s) => s.sweep?.scenario === sweep.scenario && s.sweep.param === sweep.param)
       .sort((a, b) => a.sweep!.index - b.sweep!.index)
@@ -85,6 +87,7 @@ export function sweepsOf(run: RunFile): Sweep[] {
     for (const id of pointIds) {
       for (const e of run.entries.filter((x) => x.scenario === id)) {
         for (const c of e.cases) {
+          labels.set(c.case, (labels.get(c.case) ?? new Set()).add(caseLabel(c)));
           if (sweep.cases.some((x) => x.case === c.case)) continue;
           const micro = c.kind === 'micro';
           sweep.cases.push({
@@ -100,6 +103,10 @@ export function sweepsOf(run: RunFile): Sweep[] {
       }
     }
     for (const sc of sweep.cases) {
+      // A label that names the swept value ("Semaphore(8)") differs per point: then the case's id
+      // names the line, with its variant, rather than one point's words.
+      const variant = run.entries.flatMap((e) => e.cases).find((c) => c.case === sc.case)?.variant;
+      if ((labels.get(sc.case)?.size ?? 0) > 1) sc.label = variant ? `${sc.case} (${variant})` : sc.case;
       for (const runtime of [...runtimes].sort(byRuntimeOrder)) {
         const points = pointIds.map((id, i): SweepPointFigures => {
           const c = run.entries
