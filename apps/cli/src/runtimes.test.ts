@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTALL_RECORD, writeMetadata } from './runtime-cache/store.ts';
 import { findRuntimes, runtimeNames } from './runtimes.ts';
 
 let dir: string;
@@ -74,5 +75,72 @@ describe('findRuntimes', () => {
       status: 'missing',
       note: 'bun: not found (no pinned devDependency, not on PATH)',
     });
+  });
+});
+
+describe('a plain deno or bun found nowhere', () => {
+  it('comes from the runtime cache (its latest release), with a note saying so', async () => {
+    // A cache holding bun 1.4.5 and a fresh version list naming it latest: nothing is downloaded,
+    // and the registry (an address nothing answers on) is never asked.
+    const cache = join(dir, 'cache');
+    const pkg = '@oven/bun-linux-x64';
+    const install = join(cache, 'oven+bun-linux-x64', '1.4.5');
+    await mkdir(join(install, 'bin'), { recursive: true });
+    await exe(join(install, 'bin/bun'), '1.4.5\n');
+    const dist = { tarball: 'http://127.0.0.1:9/bun.tgz', integrity: 'sha512-x' };
+    await writeMetadata(cache, 'http://127.0.0.1:9', {
+      name: pkg,
+      distTags: { latest: '1.4.5' },
+      versions: { '1.4.5': dist },
+    });
+    const record = {
+      kind: 'bun',
+      package: pkg,
+      version: '1.4.5',
+      binary: 'bin/bun',
+      integrity: 'sha512-x',
+      tarball: dist.tarball,
+      installedAt: new Date().toISOString(),
+      sizeBytes: 10,
+    };
+    await writeFile(join(install, INSTALL_RECORD), JSON.stringify(record));
+    const log: string[] = [];
+    const ctx = {
+      root: cache,
+      registry: 'http://127.0.0.1:9',
+      machine: { platform: 'linux' as const, arch: 'x64', libc: 'glibc' as const, avx2: true },
+      log: { write: (t: string) => log.push(t) },
+    };
+    let opened = 0;
+    const found = await findRuntimes(['bun', 'node'], [], join(dir, 'empty-root'), {
+      explicitNames: true,
+      probe,
+      env: { PATH: join(dir, 'nowhere') },
+      execPath: join(dir, 'node'),
+      registryFallback: async () => {
+        opened++;
+        return ctx;
+      },
+    });
+    expect(found[0]).toMatchObject({
+      kind: 'bun',
+      explicit: true,
+      info: {
+        name: 'bun',
+        status: 'ok',
+        version: '1.4.5',
+        source: 'registry',
+        package: '@oven/bun-linux-x64@1.4.5',
+      },
+    });
+    expect(found[0]!.info.note).toBe(
+      'none on PATH: bun 1.4.5 (latest) from the npm registry, found in the runtime cache',
+    );
+    expect(log.join('')).toMatch(
+      /^asyncbench: bun: none on PATH; using the latest bun from the runtime cache/,
+    );
+    // Only the runtime that needed it opened the cache; node is the Node running asyncbench.
+    expect(opened).toBe(1);
+    expect(found[1]!.info.source).toBe('path');
   });
 });

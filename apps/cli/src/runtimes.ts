@@ -13,7 +13,7 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { RuntimeInfo } from '@asyncbench/results';
 import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
-import { type InstallContext, resolveSpec } from './runtime-cache/install.ts';
+import { type InstallContext, type ResolvedRuntime, resolveSpec } from './runtime-cache/install.ts';
 import { parseRuntimeSpec } from './runtime-cache/spec.ts';
 import { parseVersionOutput, type RuntimeKind } from './runtime-kind.ts';
 
@@ -87,16 +87,7 @@ export async function findRuntimes(
         continue;
       }
       const resolved = await resolveSpec(spec, { ...opts.registry, probe });
-      const info: RuntimeInfo = {
-        name,
-        status: 'ok',
-        version: resolved.install.version,
-        path: resolved.install.binaryPath,
-        source: 'registry',
-        package: `${resolved.install.package}@${resolved.install.version}`,
-      };
-      if (resolved.note) info.note = resolved.note;
-      out.push({ info, kind: spec.kind, explicit: true });
+      out.push({ info: registryInfo(name, resolved, resolved.note), kind: spec.kind, explicit: true });
       continue;
     }
     const flag = flags.find((f) => f.name === name);
@@ -123,6 +114,12 @@ async function fromRegistry(
   );
   const resolved = await resolveSpec(spec, { ...ctx, probe });
   const how = resolved.downloaded ? 'downloaded into' : 'found in';
+  const note = `none on PATH: ${name} ${resolved.install.version} (latest) from the npm registry, ${how} the runtime cache${resolved.note ? `; ${resolved.note}` : ''}`;
+  return { info: registryInfo(name, resolved, note), kind: name, explicit: missing.explicit };
+}
+
+/** What a run records of a runtime installed from the registry: exact version, package, binary. */
+function registryInfo(name: string, resolved: ResolvedRuntime, note: string | undefined): RuntimeInfo {
   const info: RuntimeInfo = {
     name,
     status: 'ok',
@@ -130,9 +127,9 @@ async function fromRegistry(
     path: resolved.install.binaryPath,
     source: 'registry',
     package: `${resolved.install.package}@${resolved.install.version}`,
-    note: `none on PATH: ${name} ${resolved.install.version} (latest) from the npm registry, ${how} the runtime cache${resolved.note ? `; ${resolved.note}` : ''}`,
   };
-  return { info, kind: name, explicit: missing.explicit };
+  if (note) info.note = note;
+  return info;
 }
 
 async function findOne(
