@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Message, type Plugin } from 'esbuild';
 import { UsageError } from './errors.ts';
@@ -95,7 +95,10 @@ function describeError(errors: readonly Message[], cwd: string): string {
   const first = errors[0];
   if (!first) return 'does not bundle';
   const loc = first.location;
-  const where = loc ? `${relative(cwd, loc.file) || loc.file}:${loc.line}:${loc.column + 1}: ` : '';
+  // esbuild names files relative to cwd; one outside it reads better as an absolute path.
+  const file = loc ? resolve(cwd, loc.file) : '';
+  const shown = relative(cwd, file).startsWith('..') ? file : relative(cwd, file);
+  const where = loc ? `${shown}:${loc.line}:${loc.column + 1}: ` : '';
   const more =
     errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''})` : '';
   return `${where}${first.text}${more}`;
