@@ -9,6 +9,7 @@
 // condition; every other package stays external and is a dependency in package.json.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,6 +18,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../..');
 const pack = process.argv.includes('--pack');
 const ADAPTERS = ['node', 'deno', 'bun'];
+/** A dev tool's file, wherever npm installed it (hoisted or not). */
+const tool = (path) => createRequire(join(here, 'package.json')).resolve(path);
 
 const external = [];
 // The report app may not exist yet while the workspace is being built up; the CLI then notes
@@ -98,7 +101,7 @@ if (pack) {
   for (const dir of ['packages/results', 'packages/harness']) {
     execFileSync(
       process.execPath,
-      [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, dir, 'tsconfig.build.json')],
+      [tool('typescript/bin/tsc'), '-p', join(repo, dir, 'tsconfig.build.json')],
       {
         stdio: 'inherit',
       },
@@ -107,7 +110,7 @@ if (pack) {
   execFileSync(
     process.execPath,
     [
-      join(repo, 'node_modules/dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
+      tool('dts-bundle-generator/dist/bin/dts-bundle-generator.js'),
       '--silent',
       '--no-banner',
       '--project',
