@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, ExceptionGroup, InvalidStateError } from './errors.ts';
+import { Queue } from './queue.ts';
 import { sleep } from './sleep.ts';
 import type { Task } from './task.ts';
 import { TaskGroup } from './task-group.ts';
@@ -249,5 +250,159 @@ describe('TaskGroup with await using', () => {
     expect((err as ExceptionGroup).errors).toEqual([boom]);
     expect(sibling.cancelled()).toBe(true);
     await macrotask();
+  });
+});
+
+describe('TaskGroup: each error once, nothing left running', () => {
+  it('reports a child error once when the body awaits the child and rethrows it (as asyncio)', async () => {
+    const boom = new Error('boom');
+    const eg = await rejection(
+      TaskGroup.run(async (tg) => {
+        const a = tg.createTask(async () => {
+          await sleep(1);
+          throw boom;
+        });
+        const b = tg.createTask((signal) => sleep(50, { signal }).then(() => 1));
+        return (await a) + (await b);
+      }),
+    );
+    expect(eg).toBeInstanceOf(ExceptionGroup);
+    expect((eg as ExceptionGroup).errors).toEqual([boom]);
+  });
+
+  it('lists one error object once even when two children reject with it', async () => {
+    const shared = new Error('shared');
+    const eg = await rejection(
+      TaskGroup.run((tg) => {
+        tg.createTask(async () => {
+          throw shared;
+        });
+        tg.createTask(async () => {
+          throw shared;
+        });
+      }),
+    );
+    expect((eg as ExceptionGroup).errors).toEqual([shared]);
+  });
+
+  it('keeps distinct errors, also a body error wrapping a child error', async () => {
+    const boom = new Error('boom');
+    const eg = await rejection(
+      TaskGroup.run(async (tg) => {
+        const a = tg.createTask(async () => {
+          throw boom;
+        });
+        try {
+          await a;
+        } catch (err) {
+          throw new Error('wrapped', { cause: err });
+        }
+      }),
+    );
+    const errors = (eg as ExceptionGroup).errors as Error[];
+    expect(errors.map((e) => e.message)).toEqual(['boom', 'wrapped']);
+  });
+
+  it('an outer signal cancels the children and the group rejects with its reason once they ended', async () => {
+    const controller = new AbortController();
+    const reason = new CancelledError('outer');
+    const events: string[] = [];
+    const p = TaskGroup.run(
+      async (tg) => {
+        tg.createTask(async (signal) => {
+          try {
+            await sleep(60_000, { signal });
+          } finally {
+            await sleep(10);
+            events.push('child ended');
+          }
+        });
+        await sleep(60_000, { signal: tg.signal });
+      },
+      { signal: controller.signal },
+    ).catch((err: unknown) => {
+      events.push('group settled');
+      return err;
+    });
+    await sleep(1);
+    controller.abort(reason);
+    expect(await p).toBe(reason);
+    expect(events).toEqual(['child ended', 'group settled']);
+  });
+
+  it('an outer signal that aborts after the body returned cuts the children short: rejects with its reason', async () => {
+    const controller = new AbortController();
+    const reason = new CancelledError('outer');
+    const p = TaskGroup.run(
+      (tg) => {
+        tg.createTask((signal) => sleep(60_000, { signal }));
+        return 'value';
+      },
+      { signal: controller.signal },
+    );
+    await sleep(1);
+    controller.abort(reason);
+    await expect(p).rejects.toBe(reason);
+  });
+
+  it('a body still running at the abort that returns a value anyway keeps it', async () => {
+    const controller = new AbortController();
+    const q = new Queue<string>();
+    const p = TaskGroup.run((tg) => q.get({ signal: tg.signal }), { signal: controller.signal });
+    await sleep(0);
+    // The item is handed to the body in the same tick as the abort: it must not be lost.
+    q.putNowait('item');
+    controller.abort();
+    expect(await p).toBe('item');
+    expect(q.size).toBe(0);
+  });
+
+  it('an already aborted outer signal runs nothing', async () => {
+    let ran = false;
+    const reason = new CancelledError('before');
+    await expect(
+      TaskGroup.run(
+        () => {
+          ran = true;
+        },
+        { signal: AbortSignal.abort(reason) },
+      ),
+    ).rejects.toBe(reason);
+    expect(ran).toBe(false);
+  });
+
+  it('await using with an outer signal: the group is cancelled and dispose waits for the children', async () => {
+    const controller = new AbortController();
+    const tg = new TaskGroup({ signal: controller.signal });
+    let ended = false;
+    const child = tg.createTask(async (signal) => {
+      await sleep(60_000, { signal }).catch(() => undefined);
+      ended = true;
+    });
+    await sleep(1); // let the child start: a child cancelled before it starts never runs
+    controller.abort();
+    expect(tg.signal.aborted).toBe(true);
+    {
+      await using _scope = tg;
+    }
+    expect(ended).toBe(true);
+    expect(child.done()).toBe(true);
+  });
+
+  it('drops its listener on a long-lived outer signal when it finishes', async () => {
+    const signal = new AbortController().signal;
+    let listeners = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = (...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    };
+    signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+      listeners--;
+      remove(...args);
+    };
+    for (let i = 0; i < 20; i++) expect(await TaskGroup.run(() => i, { signal })).toBe(i);
+    expect(listeners).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 /** TaskGroup: structured concurrency; a scope that owns its tasks and fails as one. */
+import { abortReason, onAbort } from './abort.ts';
 import { CancelledError, ExceptionGroup, InvalidStateError, isCancellation } from './errors.ts';
 import { Task, type TaskFunction, type TaskOptions, taskState } from './task.ts';
+
+/** Options of {@link TaskGroup.run} and the TaskGroup constructor. */
+export interface TaskGroupOptions {
+  /** Aborting it cancels the group: `tg.signal` aborts and every child is cancelled. */
+  signal?: AbortSignal | undefined;
+}
 
 // Node 20 has no Symbol.asyncDispose; the registered symbol is what TypeScript's `await using`
 // downlevel helper and the common polyfills fall back to.
@@ -13,12 +20,20 @@ const asyncDispose: typeof Symbol.asyncDispose =
  *
  * - The group waits for every child, including children that children spawn.
  * - The first child failure (or a failure of the `run` body, cancellations included) aborts
- *   `tg.signal` and cancels every other child; the group then rejects with an {@link ExceptionGroup} of the real errors, in the
- *   order they happened. Cancellations are never counted as errors, so a child cancelled by hand
- *   (`task.cancel()`) does not fail the group.
+ *   `tg.signal` and cancels every other child; the group then rejects with an
+ *   {@link ExceptionGroup} of the real errors, in the order they happened. Each error object is
+ *   listed once: a body that awaits a failing child and lets its error propagate does not report
+ *   it twice (asyncio reports it once too, since the body is cancelled). Cancellations are never
+ *   counted as errors, so a child cancelled by hand (`task.cancel()`) does not fail the group.
+ * - An outer `signal` (option of `run` and of the constructor) shuts the group down the same way
+ *   when it aborts, as cancelling the parent task does in asyncio.
  * - `createTask` throws InvalidStateError once the group is finished.
- * - The body is not interrupted when the group fails (JavaScript cannot do that); a long body
- *   should watch `tg.signal`, and tasks it starts meanwhile come back already cancelled.
+ * - **Nothing outlives the group**: it settles only once the body and every child have ended. The
+ *   body is not interrupted when the group shuts down (JavaScript cannot do that); a long body
+ *   should watch `tg.signal`, and tasks it starts meanwhile come back already cancelled. A child
+ *   whose function ignores its signal keeps the group open until it finishes.
+ * - A child that fulfils after being cancelled keeps its value (see {@link Task}); read it from
+ *   the task.
  *
  * @example
  * const total = await TaskGroup.run(async (tg) => {
@@ -41,22 +56,39 @@ export class TaskGroup implements AsyncDisposable {
   readonly #tasks = new Set<Task<unknown>>();
   readonly #errors: unknown[] = [];
   #phase: 'open' | 'closing' | 'finished' = 'open';
+  #removeOuterListener: (() => void) | undefined;
   #closed: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   // Bound once so every child shares one done-callback.
   readonly #onChildDone = (task: Task<unknown>): void => this.#childDone(task);
 
   /**
-   * Runs `body` with a new group, waits for every task in it, and resolves with the body's value.
-   * Rejects with an ExceptionGroup when the body or any child failed (see {@link TaskGroup}).
+   * Runs `body` with a new group, waits for the body and every task in it, and then:
+   * - rejects with an ExceptionGroup when the body or any child failed with a real error;
+   * - rejects with the body's cancellation when the body gave up (with `signal`'s reason when
+   *   `signal` aborted);
+   * - rejects with `signal`'s reason when `signal` aborted after the body had returned, while the
+   *   group waited for its children: their work was cut short, so the group did not complete (as
+   *   asyncio raises CancelledError from the `async with` exit). The body's value is then
+   *   dropped; a value that must not be lost belongs in a child task, which keeps it;
+   * - otherwise resolves with the body's value. This includes a body that was still running when
+   *   `signal` aborted and returned a value anyway (it may hold an item it took): as a Task, the
+   *   value it produced wins, as in asyncio when the body swallows the cancellation.
+   *
+   * @param options.signal aborting it shuts the group down (see {@link TaskGroup}).
    */
-  static async run<T>(body: (tg: TaskGroup) => PromiseLike<T> | T): Promise<T> {
-    const tg = new TaskGroup();
+  static async run<T>(body: (tg: TaskGroup) => PromiseLike<T> | T, options?: TaskGroupOptions): Promise<T> {
+    const outer = options?.signal;
+    if (outer?.aborted) throw abortReason(outer);
+    const tg = new TaskGroup(options);
     let value: T | undefined;
     let bodyFailed = false;
     let bodyError: unknown;
+    // Whether the signal had aborted by the time the body ended (the body then had its say).
+    let abortedBeforeBodyEnded = false;
     try {
       value = await body(tg);
+      abortedBeforeBodyEnded = outer?.aborted === true;
     } catch (err) {
       bodyFailed = true;
       bodyError = err;
@@ -66,9 +98,19 @@ export class TaskGroup implements AsyncDisposable {
     }
     await tg.#close(false);
     if (tg.#errors.length > 0) throw new ExceptionGroup(tg.#errors);
-    // Only a cancellation of the body itself is left; let it propagate, as asyncio does.
-    if (bodyFailed) throw bodyError;
+    // Only a cancellation of the body is left; let it propagate, as asyncio does.
+    if (bodyFailed) throw outer?.aborted ? abortReason(outer) : bodyError;
+    if (outer?.aborted && !abortedBeforeBodyEnded) throw abortReason(outer);
     return value as T;
+  }
+
+  /** A group for `await using`; `options.signal` shuts it down when it aborts. */
+  constructor(options?: TaskGroupOptions) {
+    const outer = options?.signal;
+    if (outer === undefined) return;
+    if (outer.aborted) this.#abort(abortReason(outer));
+    // Removed when the group finishes, so a long-lived signal does not collect listeners.
+    else this.#removeOuterListener = onAbort(outer, (reason) => this.#abort(reason));
   }
 
   /** Aborted (with a CancelledError whose cause is the first error) when the group fails. */
@@ -126,12 +168,15 @@ export class TaskGroup implements AsyncDisposable {
   #maybeFinish(): void {
     if (this.#phase !== 'closing' || this.#tasks.size > 0) return;
     this.#phase = 'finished';
+    this.#removeOuterListener?.();
     this.#wake!();
   }
 
-  /** Records a real error and shuts the group down. */
+  /** Records a real error (each error object once) and shuts the group down. */
   #fail(err: unknown): void {
-    this.#errors.push(err);
+    const isObject = (typeof err === 'object' && err !== null) || typeof err === 'function';
+    // The body rethrowing a child's error (or two children sharing one) is one failure, not two.
+    if (!(isObject && this.#errors.includes(err))) this.#errors.push(err);
     this.#abort(err);
   }
 

@@ -34,7 +34,9 @@ describe('createTask', () => {
     expect(lazy.cancel()).toBe(true);
     expect(lazy.signal.aborted).toBe(true);
     release();
-    await expect(lazy).rejects.toBeInstanceOf(CancelledError);
+    // fn ignored the (lazily made) signal and completed: its outcome wins.
+    await expect(lazy).resolves.toBeUndefined();
+    expect(lazy.cancelled()).toBe(false);
   });
 
   it('starts fn on a microtask, not synchronously', async () => {
@@ -133,16 +135,33 @@ describe('createTask', () => {
     expect(taskState(task)).toBe('cancelled');
   });
 
-  it('cancel requested wins when fn ignores the signal and completes normally', async () => {
+  it("fn's value wins over a cancel request when fn ignores the signal and completes normally", async () => {
     const gate = deferred<string>();
     const task = createTask(() => gate.promise);
     await sleep(1);
     expect(task.cancel()).toBe(true);
     expect(task.cancel('again')).toBe(true); // still pending: true, first reason kept
     gate.resolve('finished anyway');
-    await expect(task).rejects.toBeInstanceOf(CancelledError);
-    expect(task.cancelled()).toBe(true);
+    expect(await task).toBe('finished anyway');
+    expect(task.cancelled()).toBe(false);
+    expect(task.result()).toBe('finished anyway');
+    expect(task.exception()).toBeUndefined();
+    expect(task.signal.aborted).toBe(true);
     expect((task.signal.reason as CancelledError).message).toBe('cancelled');
+    // Done now, so a further cancel is refused.
+    expect(task.cancel()).toBe(false);
+  });
+
+  it('a task cancelled before fn started never calls fn', async () => {
+    let called = false;
+    const task = createTask(() => {
+      called = true;
+      return 1;
+    });
+    task.cancel('too early');
+    await expect(task).rejects.toThrow('too early');
+    expect(called).toBe(false);
+    expect(task.cancelled()).toBe(true);
   });
 
   it('a real error after cancel is kept, not turned into a cancellation', async () => {

@@ -29,12 +29,23 @@ let readState: (task: Task<unknown>) => TaskState;
  *   a CancelledError when the task was cancelled.
  * - `fn` starts on a microtask, not synchronously, as asyncio schedules a new task "soon". A task
  *   cancelled before it starts never calls `fn`.
- * - `cancel()` only requests cancellation: it aborts `signal`, and the task ends when `fn` does.
- *   **Cancel requested wins**: once cancel() returned true, a task whose `fn` still fulfils (because
- *   it ignored the signal) or rejects with a cancellation ends as cancelled. A task whose `fn`
- *   rejects with a real error after cancel() ends failed with that error, so no error is lost.
- * - A task that rejects with a CancelledError (or an AbortError) on its own counts as cancelled,
- *   as in asyncio.
+ * - `cancel()` only requests cancellation: it aborts `signal`, and the task ends when `fn` does,
+ *   with `fn`'s outcome. **The function's outcome wins**, whether or not cancel was requested:
+ *   - `fn` fulfils → the task fulfils with that value, even after cancel(). A value `fn` produced
+ *     is never dropped: when `fn` is `q.get({ signal })` and a `put` handed it the item in the same
+ *     tick as the cancel, the task resolves with the item instead of losing it. This is what an
+ *     asyncio task does when its coroutine catches the CancelledError and returns.
+ *   - `fn` rejects with a cancellation (a CancelledError, or an AbortError from a plain abort) →
+ *     the task ends cancelled. After cancel(reason) its error is the CancelledError that cancel
+ *     aborted the signal with (so the reason is kept); otherwise `fn`'s own error (an AbortError
+ *     becomes a CancelledError with it as `cause`), as asyncio counts a task that raises
+ *     CancelledError on its own as cancelled.
+ *   - `fn` rejects with any other error → the task fails with it, also after cancel(), so no error
+ *     is lost.
+ *   - Only a task cancelled before `fn` started ends cancelled without running it.
+ *   So `cancelled()` is true exactly when the task did not produce a value and `fn` gave up (or
+ *   never ran); a caller who must know whether its cancel "took" checks `task.cancelled()` after
+ *   awaiting, as in asyncio.
  * - A failure nobody awaits produces no unhandled rejection: the task only creates its promise
  *   when someone calls `then()`, and that caller then owns the rejection.
  */
@@ -208,8 +219,8 @@ export class Task<T> implements PromiseLike<T> {
   }
 
   #fulfil(value: T): void {
-    if (this.#cancelError !== undefined) this.#settle('cancelled', undefined, this.#cancelError);
-    else this.#settle('fulfilled', value, undefined);
+    // Even after cancel(): the value exists and may be an item taken from a queue (see the class doc).
+    this.#settle('fulfilled', value, undefined);
   }
 
   #fail(err: unknown): void {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { deferred, macrotask } from '../test-support/deferred.ts';
 import { CancelledError, TimeoutError } from './errors.ts';
+import { Queue } from './queue.ts';
 import { sleep } from './sleep.ts';
 import { createTask } from './task.ts';
+import { TaskGroup } from './task-group.ts';
 import { timeout, waitFor } from './timeout.ts';
-
-/** Lets the runtime notice any unhandled rejection while this test is still running. */
-const macrotask = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('timeout', () => {
   it('resolves with the value of fn when it finishes in time', async () => {
@@ -46,15 +46,74 @@ describe('timeout', () => {
     expect(seen?.reason).toBe(err);
   });
 
-  it('rejects at the deadline even when fn ignores the signal; the late outcome stays handled', async () => {
-    let fail!: (err: unknown) => void;
-    const ignoring = new Promise<never>((_, reject) => {
-      fail = reject;
+  it('settles only once a fn that ignores the signal has finished, with its outcome', async () => {
+    const slow = deferred<string>();
+    let settled = false;
+    const p = timeout(2, () => slow.promise).finally(() => {
+      settled = true;
     });
-    await expect(timeout(2, () => ignoring)).rejects.toBeInstanceOf(TimeoutError);
-    // fn fails only now; that must not surface as an unhandled rejection.
-    fail(new Error('too late to matter'));
-    await macrotask();
+    await sleep(20);
+    // The deadline passed long ago, but fn is still running: so is the timeout.
+    expect(settled).toBe(false);
+    slow.resolve('finished anyway');
+    expect(await p).toBe('finished anyway');
+
+    const failing = deferred<never>();
+    const q = timeout(2, () => failing.promise);
+    await sleep(10);
+    failing.reject(new Error('cleanup failed'));
+    await expect(q).rejects.toThrow('cleanup failed');
+  });
+
+  it('turns a cancellation of fn after the deadline into the TimeoutError, after fn ended', async () => {
+    let cleanedUpAt = -1;
+    const t0 = performance.now();
+    const err = await timeout(5, async (signal) => {
+      try {
+        await sleep(60_000, { signal });
+      } finally {
+        await sleep(30); // cleanup that takes time, ignoring the signal
+        cleanedUpAt = performance.now() - t0;
+      }
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TimeoutError);
+    // The cleanup had finished before timeout settled.
+    expect(cleanedUpAt).toBeGreaterThanOrEqual(30);
+  });
+
+  it('gives back an item a queue handed over in the same tick as the abort', async () => {
+    const q = new Queue<string>();
+    const outer = new AbortController();
+    const p = timeout(Number.POSITIVE_INFINITY, (signal) => q.get({ signal }), { signal: outer.signal });
+    await sleep(0);
+    q.putNowait('c');
+    outer.abort(new CancelledError('too late'));
+    expect(await p).toBe('c');
+    expect(q.size).toBe(0);
+  });
+
+  it('waits for a TaskGroup inside it to finish its cleanup before rejecting', async () => {
+    const events: string[] = [];
+    const err = await timeout(10, (signal) =>
+      TaskGroup.run(
+        (tg) => {
+          tg.createTask(async (s) => {
+            try {
+              await sleep(60_000, { signal: s });
+            } finally {
+              await sleep(30);
+              events.push('child cleaned up');
+            }
+          });
+        },
+        { signal },
+      ),
+    ).catch((e: unknown) => {
+      events.push('timeout settled');
+      return e;
+    });
+    expect(err).toBeInstanceOf(TimeoutError);
+    expect(events).toEqual(['child cleaned up', 'timeout settled']);
   });
 
   it('follows an outer signal', async () => {
@@ -103,14 +162,40 @@ describe('waitFor', () => {
     await macrotask();
   });
 
-  it('cancels a Task at the deadline', async () => {
-    const task = createTask((signal) => sleep(60_000, { signal }));
+  it('cancels a Task at the deadline and settles once it has ended', async () => {
+    let ended = false;
+    const task = createTask(async (signal) => {
+      try {
+        await sleep(60_000, { signal });
+      } finally {
+        await sleep(20);
+        ended = true;
+      }
+    });
     const err = await waitFor(task, 2).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
-    await expect(task).rejects.toBeInstanceOf(CancelledError);
+    expect(ended).toBe(true);
     expect(task.cancelled()).toBe(true);
+    await expect(task).rejects.toBeInstanceOf(CancelledError);
     expect((task.signal.reason as CancelledError).cause).toBe(err);
-    await macrotask();
+  });
+
+  it("resolves with a Task's value when it produced one despite the cancel", async () => {
+    const late = deferred<string>();
+    const task = createTask(() => late.promise); // ignores its signal
+    const p = waitFor(task, 2);
+    await sleep(10);
+    late.resolve('value');
+    expect(await p).toBe('value');
+    expect(task.cancelled()).toBe(false);
+  });
+
+  it("rejects with the Task's own error when it fails after the cancel", async () => {
+    const task = createTask(async (signal) => {
+      await sleep(60_000, { signal }).catch(() => undefined);
+      throw new Error('cleanup failed');
+    });
+    await expect(waitFor(task, 2)).rejects.toThrow('cleanup failed');
   });
 
   it('does not cancel a Task that finished in time', async () => {
