@@ -11,6 +11,8 @@ type Step<T> = IteratorResult<Promise<Awaited<T>>>;
  * Nothing leaks: every input gets a rejection handler up front, so failures that are never
  * yielded (the loop broke early) or yielded but never awaited do not become unhandled rejections.
  * Unlike asyncio's `timeout=` argument there is none here: wrap the loop in `timeout()` if needed.
+ * It runs no function of its own and stops nothing: breaking out of the loop leaves the
+ * awaitables running (as asyncio.as_completed does); cancel tasks yourself if you must.
  *
  * @example
  * for await (const done of asCompleted([a, b, c])) {

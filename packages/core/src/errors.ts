@@ -5,7 +5,8 @@
 
 /** A task or waiter was cancelled (its AbortSignal fired). Mirrors asyncio.CancelledError. */
 export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
+  // Typed as string so subclasses (LimiterCleared) can name themselves.
+  override readonly name: string = 'CancelledError';
   constructor(message = 'cancelled', options?: ErrorOptions) {
     super(message, options);
   }

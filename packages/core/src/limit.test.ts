@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { flush } from '../test-support/track.ts';
-import { limit } from './limit.ts';
+import { macrotask } from '../test-support/deferred.ts';
+import { flush, track } from '../test-support/track.ts';
+import { CancelledError } from './errors.ts';
+import { LimiterCleared, limit, limitFunction } from './limit.ts';
 
 /** A job whose completion the test controls. */
 function gate(): { promise: Promise<void>; open: () => void } {
@@ -119,5 +121,156 @@ describe('limit', () => {
     expect(() => limit(0)).toThrow(RangeError);
     expect(() => limit(1.5)).toThrow(RangeError);
     expect(limit(Number.POSITIVE_INFINITY).concurrency).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('clearQueue rejects plain and signalled waiting calls alike, never runs them, and keeps its reason as cause', async () => {
+    const run = limit(1);
+    const g = gate();
+    const first = run(() => g.promise);
+    const ran: number[] = [];
+    const ac = new AbortController();
+    const waiting = [
+      track(run(() => ran.push(1))),
+      track(run(() => ran.push(2), { signal: ac.signal })),
+      track(run(() => ran.push(3))),
+    ];
+    expect(run.pendingCount).toBe(3);
+    run.clearQueue('shutting down');
+    expect(run.pendingCount).toBe(0);
+    await flush();
+    for (const t of waiting) {
+      expect(t.status).toBe('rejected');
+      expect(t.reason).toBeInstanceOf(LimiterCleared);
+      expect(t.reason).toBeInstanceOf(CancelledError);
+      expect((t.reason as LimiterCleared).name).toBe('LimiterCleared');
+      expect((t.reason as LimiterCleared).cause).toBe('shutting down');
+    }
+    // The cleared signalled call dropped its abort listener: a later abort changes nothing.
+    ac.abort();
+    g.open();
+    await first;
+    // The limiter goes on: a new call runs, and nothing cleared ever ran.
+    expect(await run(() => 'after')).toBe('after');
+    expect(ran).toEqual([]);
+    expect(run.activeCount).toBe(0);
+  });
+
+  it('aborted calls leave no gap: pendingCount drops at once, the order of the rest holds', async () => {
+    const run = limit(1);
+    const g = gate();
+    void run(() => g.promise);
+    const order: string[] = [];
+    const acs = [new AbortController(), new AbortController()];
+    const a = run(() => order.push('a'));
+    const b = run(() => order.push('b'), { signal: acs[0]!.signal });
+    const c = run(() => order.push('c'), { signal: acs[1]!.signal });
+    const d = run(() => order.push('d'));
+    acs[0]!.abort(new CancelledError('b'));
+    expect(run.pendingCount).toBe(3);
+    await expect(b).rejects.toThrow('b');
+    g.open();
+    await Promise.all([a, c, d]);
+    expect(order).toEqual(['a', 'c', 'd']);
+    expect(run.pendingCount).toBe(0);
+  });
+
+  it('a line of only aborted calls is emptied, and new calls start normally after it', async () => {
+    const run = limit(1);
+    const g = gate();
+    const first = run(() => g.promise);
+    const controllers = Array.from({ length: 20 }, () => new AbortController());
+    const aborted = controllers.map((ac) =>
+      run(() => 'never', { signal: ac.signal }).catch((e: unknown) => e),
+    );
+    for (const ac of controllers) ac.abort();
+    expect(run.pendingCount).toBe(0);
+    for (const err of await Promise.all(aborted)) expect((err as Error).name).toBe('AbortError');
+    const next = run(() => 'next');
+    expect(run.pendingCount).toBe(1);
+    g.open();
+    await first;
+    expect(await next).toBe('next');
+  });
+
+  it('concurrency can be raised (waiting calls start at once) and lowered (as running calls end)', async () => {
+    const run = limit(1);
+    const gates = Array.from({ length: 6 }, gate);
+    let running = 0;
+    const started: number[] = [];
+    const calls = gates.map((g, i) =>
+      run(async () => {
+        running++;
+        started.push(i);
+        await g.promise;
+        running--;
+      }),
+    );
+    expect(started).toEqual([0]);
+    run.concurrency = 3;
+    expect(started).toEqual([0, 1, 2]);
+    expect(run.activeCount).toBe(3);
+    run.concurrency = 1;
+    expect(running).toBe(3); // nothing running is stopped
+    gates[0]!.open();
+    gates[1]!.open();
+    await flush();
+    expect(started).toEqual([0, 1, 2]); // still 1 running, the new limit is 1
+    gates[2]!.open();
+    await flush();
+    expect(started).toEqual([0, 1, 2, 3]);
+    for (const g of gates) g.open();
+    await Promise.all(calls);
+    expect(() => {
+      run.concurrency = 0;
+    }).toThrow(RangeError);
+    expect(run.concurrency).toBe(1);
+  });
+
+  it('rejects a non-function with a TypeError, also when it would have waited', async () => {
+    const run = limit(1);
+    const g = gate();
+    void run(() => g.promise);
+    await expect(run(42 as unknown as () => number)).rejects.toBeInstanceOf(TypeError);
+    expect(run.pendingCount).toBe(0);
+    g.open();
+    await expect(run(42 as unknown as () => number)).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('limitFunction exposes its counters, a settable concurrency and clearQueue', async () => {
+    const g = gate();
+    const limited = limitFunction((n: number) => g.promise.then(() => n * 2), { concurrency: 1 });
+    const a = limited(1);
+    const b = track(limited(2));
+    const c = limited(3);
+    expect(limited.activeCount).toBe(1);
+    expect(limited.pendingCount).toBe(2);
+    limited.concurrency = 2;
+    expect(limited.activeCount).toBe(2);
+    expect(limited.concurrency).toBe(2);
+    limited.clearQueue();
+    await expect(c).rejects.toBeInstanceOf(LimiterCleared);
+    g.open();
+    expect(await a).toBe(2);
+    await flush();
+    expect(b.value).toBe(4);
+  });
+
+  it('a waiting call that fails (sync or async) rejects its own promise only, with no unhandled rejection', async () => {
+    const run = limit(1);
+    const g = gate();
+    const first = run(() => g.promise);
+    const sync = run(() => {
+      throw new Error('sync');
+    });
+    const async = run(async () => {
+      throw new Error('async');
+    });
+    const ok = run(() => 'ok');
+    g.open();
+    await first;
+    await expect(sync).rejects.toThrow('sync');
+    await expect(async).rejects.toThrow('async');
+    expect(await ok).toBe('ok');
+    await macrotask();
   });
 });

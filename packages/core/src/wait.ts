@@ -30,7 +30,11 @@ export interface WaitResult<T = PromiseLike<unknown>> {
  * - `'FIRST_EXCEPTION'`: as soon as any fails with a real error (a cancelled task, or a
  *   rejection with a CancelledError/AbortError, does not count), else when all have settled.
  * - `'ALL_COMPLETED'` (default): when all have settled.
- * - `timeout` (ms): at the latest then, whatever has settled.
+ * - `timeout` (ms): at the latest then, whatever has settled. wait() runs no function of its own
+ *   and stops nothing: tasks in `pending` are still running when it returns, exactly as with
+ *   asyncio.wait, and remain the caller's to cancel and await (a task whose function ignores its
+ *   signal goes on until it finishes). To bound work so that nothing outlives the call, run it in
+ *   a `TaskGroup` inside `timeout()`.
  *
  * `done` holds everything known to have settled when wait() returns, so awaitables that were
  * already settled together all land in `done`. Duplicates collapse (they are Sets); an empty input
