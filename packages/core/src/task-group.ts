@@ -57,6 +57,8 @@ export class TaskGroup implements AsyncDisposable {
   readonly #errors: unknown[] = [];
   #phase: 'open' | 'closing' | 'finished' = 'open';
   #removeOuterListener: (() => void) | undefined;
+  // True once a child ended cancelled after the group began shutting down.
+  #cutShort = false;
   #closed: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   // Bound once so every child shares one done-callback.
@@ -67,13 +69,13 @@ export class TaskGroup implements AsyncDisposable {
    * - rejects with an ExceptionGroup when the body or any child failed with a real error;
    * - rejects with the body's cancellation when the body gave up (with `signal`'s reason when
    *   `signal` aborted);
-   * - rejects with `signal`'s reason when `signal` aborted after the body had returned, while the
-   *   group waited for its children: their work was cut short, so the group did not complete (as
-   *   asyncio raises CancelledError from the `async with` exit). The body's value is then
-   *   dropped; a value that must not be lost belongs in a child task, which keeps it;
-   * - otherwise resolves with the body's value. This includes a body that was still running when
-   *   `signal` aborted and returned a value anyway (it may hold an item it took): as a Task, the
-   *   value it produced wins, as in asyncio when the body swallows the cancellation.
+   * - rejects with `signal`'s reason when `signal` aborted and a child ended cancelled by it: the
+   *   group's work was cut short, as asyncio raises CancelledError out of the `async with`. The
+   *   body's own value is then dropped (asyncio drops it too); a value that must not be lost
+   *   belongs in a child task, whose value stays on the task;
+   * - otherwise resolves with the body's value, also when `signal` aborted but everything still
+   *   finished (the body or a child may hold an item it took in the same tick: as with a Task,
+   *   what was produced wins).
    *
    * @param options.signal aborting it shuts the group down (see {@link TaskGroup}).
    */
@@ -84,11 +86,8 @@ export class TaskGroup implements AsyncDisposable {
     let value: T | undefined;
     let bodyFailed = false;
     let bodyError: unknown;
-    // Whether the signal had aborted by the time the body ended (the body then had its say).
-    let abortedBeforeBodyEnded = false;
     try {
       value = await body(tg);
-      abortedBeforeBodyEnded = outer?.aborted === true;
     } catch (err) {
       bodyFailed = true;
       bodyError = err;
@@ -100,7 +99,7 @@ export class TaskGroup implements AsyncDisposable {
     if (tg.#errors.length > 0) throw new ExceptionGroup(tg.#errors);
     // Only a cancellation of the body is left; let it propagate, as asyncio does.
     if (bodyFailed) throw outer?.aborted ? abortReason(outer) : bodyError;
-    if (outer?.aborted && !abortedBeforeBodyEnded) throw abortReason(outer);
+    if (outer?.aborted && tg.#cutShort) throw abortReason(outer);
     return value as T;
   }
 
@@ -161,7 +160,9 @@ export class TaskGroup implements AsyncDisposable {
 
   #childDone(task: Task<unknown>): void {
     this.#tasks.delete(task);
-    if (taskState(task) === 'rejected') this.#fail(task.exception());
+    const state = taskState(task);
+    if (state === 'rejected') this.#fail(task.exception());
+    else if (state === 'cancelled' && this.#controller.signal.aborted) this.#cutShort = true;
     this.#maybeFinish();
   }
 
