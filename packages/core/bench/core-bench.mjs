@@ -1,11 +1,33 @@
 /**
- * One runtime's run of the core speed goals (not a test). Runtime-neutral JavaScript: run it with
- * node, deno or bun. Arguments: <core dist dir URL> <p-limit module URL>. Prints one JSON line
- * {"runtime", "version", "cases": [...]} so the caller decides how to render it.
+ * One runtime's run of core's speed goals against its peers (not a test). Runtime-neutral
+ * JavaScript: run it with node, deno or bun. Argument: a JSON object of module URLs
+ * ({ core, pLimit, henrygdQueue, fastq, pQueue, effect }) resolved by run-all.mjs. Prints one
+ * JSON line { runtime, version, rounds, cases } and leaves rendering to the caller.
+ *
+ * The cases, each the same work for every contestant:
+ * - queue: 1,000,000 put/get pairs through one unbounded queue. A producer awaits every put of
+ *   the numbers 0..n-1 while the consumer awaits n gets and sums them (the sum is checked).
+ *   Contestants: core's Queue; a hand-written ring-buffer queue (baselines.mjs, the target's
+ *   baseline); Effect's Queue.unbounded, driven as its docs show: a producer fiber
+ *   (Effect.forkChild) doing Queue.offer, the main fiber doing Queue.take, run by
+ *   Effect.runPromise (a reference: it pays for fibers, not a target).
+ * - limit: 100,000 calls of one `async () => {}` job at concurrency 10, all submitted at once,
+ *   then awaited with Promise.all of the per-call promises (the count is checked). Contestants,
+ *   each used as its README shows: core's limit(10)(job); p-limit's pLimit(10)(job);
+ *   @henrygd/queue's newQueue(10).add(job); fastq.promise(job, 10).push(i); p-queue's
+ *   new PQueue({ concurrency: 10 }).add(job). Target: core at least as fast as the fastest peer.
+ * - gather: 100,000 already-resolved promises collected in order; core's gather() against
+ *   Promise.all on the same array shape (the length is checked).
+ *
+ * Every round runs every contestant of a case once, in an order rotated each round so none
+ * always goes first; a full garbage collection precedes each timed run where the runtime allows
+ * it (node --expose-gc, deno --v8-flags=--expose-gc, Bun.gc), so one contestant's garbage is not
+ * billed to the next. Reported: the median ops/s over the rounds, after one untimed warm-up run
+ * of each contestant.
  */
 import { RingQueue } from './baselines.mjs';
 
-const [distUrl, pLimitUrl] = globalThis.Deno?.args ?? globalThis.process.argv.slice(2);
+const urls = JSON.parse((globalThis.Deno?.args ?? globalThis.process.argv.slice(2))[0] ?? '{}');
 const ROUNDS = 7;
 
 function runtimeInfo() {
@@ -14,8 +36,9 @@ function runtimeInfo() {
   return { runtime: 'node', version: globalThis.process.versions.node };
 }
 
-/** Imports a module, or returns undefined (with the reason) so a missing piece skips its case. */
+/** Imports a module, or returns { error } so a missing piece skips only its contestant. */
 async function tryImport(url) {
+  if (!url) return { error: 'module not found' };
   try {
     return { mod: await import(url) };
   } catch (err) {
@@ -23,17 +46,9 @@ async function tryImport(url) {
   }
 }
 
-/** A full collection before each timed run, where the runtime allows it, so one case's garbage is not billed to the next. */
 function collectGarbage() {
   if (globalThis.Bun) globalThis.Bun.gc(true);
   else globalThis.gc?.();
-}
-
-async function timeIt(fn) {
-  collectGarbage();
-  const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
 }
 
 function median(xs) {
@@ -41,23 +56,32 @@ function median(xs) {
   return s[s.length >> 1];
 }
 
-/** Runs core and baseline in interleaved rounds (alternating which goes first); returns median ops/s. */
-async function compare(ops, core, baseline) {
-  await core();
-  await baseline();
-  const c = [];
-  const b = [];
+/**
+ * Runs each available contestant once untimed, then ROUNDS timed rounds in rotating order.
+ * contestants: [{ name, role, run?: () => Promise<void>, error? }]; returns them with opsPerSec.
+ */
+async function measure(ops, contestants) {
+  const live = contestants.filter((c) => c.run);
+  for (const c of live) await c.run();
+  const samples = new Map(live.map((c) => [c, []]));
   for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0) {
-      c.push(ops / ((await timeIt(core)) / 1000));
-      b.push(ops / ((await timeIt(baseline)) / 1000));
-    } else {
-      b.push(ops / ((await timeIt(baseline)) / 1000));
-      c.push(ops / ((await timeIt(core)) / 1000));
+    for (let i = 0; i < live.length; i++) {
+      const c = live[(i + r) % live.length];
+      collectGarbage();
+      const t0 = performance.now();
+      await c.run();
+      const ms = performance.now() - t0;
+      samples.get(c).push(ops / (ms / 1000));
     }
   }
-  return { core: median(c), baseline: median(b) };
+  return contestants.map((c) =>
+    c.run
+      ? { name: c.name, role: c.role, opsPerSec: median(samples.get(c)) }
+      : { name: c.name, role: c.role, skipped: c.error },
+  );
 }
+
+// --- the work, one function per contestant kind ---------------------------------------------
 
 async function producerConsumer(q, n) {
   const producer = (async () => {
@@ -69,11 +93,32 @@ async function producerConsumer(q, n) {
   if (sum !== (n * (n - 1)) / 2) throw new Error('queue lost items');
 }
 
-async function limitRun(run, n) {
-  const job = async () => {};
+function effectProducerConsumer({ Effect, Queue, Fiber }, n) {
+  const program = Effect.gen(function* () {
+    const q = yield* Queue.unbounded();
+    const producer = yield* Effect.forkChild(
+      Effect.gen(function* () {
+        for (let i = 0; i < n; i++) yield* Queue.offer(q, i);
+      }),
+    );
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += yield* Queue.take(q);
+    yield* Fiber.join(producer);
+    return sum;
+  });
+  return Effect.runPromise(program).then((sum) => {
+    if (sum !== (n * (n - 1)) / 2) throw new Error('Effect queue lost items');
+  });
+}
+
+const job = async () => {};
+
+/** Submits n calls through `submit` (which returns the call's promise) and awaits them all. */
+async function limited(submit, n) {
   const all = new Array(n);
-  for (let i = 0; i < n; i++) all[i] = run(job);
-  await Promise.all(all);
+  for (let i = 0; i < n; i++) all[i] = submit(i);
+  const out = await Promise.all(all);
+  if (out.length !== n) throw new Error('limiter lost calls');
 }
 
 function resolvedPromises(n) {
@@ -82,75 +127,93 @@ function resolvedPromises(n) {
   return ps;
 }
 
+async function checkedAll(collect, n) {
+  const out = await collect(resolvedPromises(n));
+  if (out.length !== n || out[n - 1] !== n - 1) throw new Error('gather lost results');
+}
+
+/** A contestant whose module may be missing. */
+function contestant(name, role, loaded, makeRun) {
+  return loaded.mod ? { name, role, run: makeRun(loaded.mod) } : { name, role, error: loaded.error };
+}
+
+// --- the cases ---------------------------------------------------------------------------------
+
+const core = await tryImport(urls.core);
 const cases = [];
-function record(id, label, target, result, baselineName) {
-  const ratio = result.core / result.baseline;
-  cases.push({
-    id,
-    label,
-    baselineName,
-    target,
-    core: result.core,
-    baseline: result.baseline,
-    ratio,
-    pass: ratio >= target,
-  });
-}
-function skip(id, label, target, baselineName, reason) {
-  cases.push({ id, label, baselineName, target, skipped: reason });
-}
 
-const queueMod = await tryImport(new URL('queue.js', distUrl).href);
 const QUEUE_N = 1_000_000;
-if (queueMod.mod) {
-  const { Queue } = queueMod.mod;
-  record(
-    'queue-put-get',
-    'Queue put/get, 1M pairs',
-    0.9,
-    await compare(
-      QUEUE_N,
-      () => producerConsumer(new Queue(), QUEUE_N),
-      () => producerConsumer(new RingQueue(), QUEUE_N),
+const effect = await tryImport(urls.effect);
+cases.push({
+  id: 'queue',
+  label: 'Queue put/get, 1M pairs',
+  ops: QUEUE_N,
+  target: { ratio: 0.95, against: 'ring-buffer queue' },
+  contestants: await measure(QUEUE_N, [
+    contestant(
+      'core Queue',
+      'core',
+      core,
+      ({ Queue }) =>
+        () =>
+          producerConsumer(new Queue(), QUEUE_N),
     ),
-    'ring-buffer queue',
-  );
-} else skip('queue-put-get', 'Queue put/get, 1M pairs', 0.9, 'ring-buffer queue', queueMod.error);
+    { name: 'ring-buffer queue', role: 'baseline', run: () => producerConsumer(new RingQueue(), QUEUE_N) },
+    contestant('Effect Queue', 'reference', effect, (mod) => () => effectProducerConsumer(mod, QUEUE_N)),
+  ]),
+});
 
-const limitMod = await tryImport(new URL('limit.js', distUrl).href);
-const pLimitMod = await tryImport(pLimitUrl);
 const LIMIT_N = 100_000;
-if (limitMod.mod && pLimitMod.mod) {
-  const { limit } = limitMod.mod;
-  const pLimit = pLimitMod.mod.default;
-  record(
-    'limit-100k',
-    'limit(10), 100k jobs',
-    3,
-    await compare(
-      LIMIT_N,
-      () => limitRun(limit(10), LIMIT_N),
-      () => limitRun(pLimit(10), LIMIT_N),
-    ),
-    'p-limit',
-  );
-} else skip('limit-100k', 'limit(10), 100k jobs', 3, 'p-limit', limitMod.error ?? pLimitMod.error);
+const CONCURRENCY = 10;
+const [pLimit, henrygd, fastq, pQueue] = await Promise.all(
+  [urls.pLimit, urls.henrygdQueue, urls.fastq, urls.pQueue].map(tryImport),
+);
+cases.push({
+  id: 'limit',
+  label: `limit(${CONCURRENCY}), 100k calls`,
+  ops: LIMIT_N,
+  target: { ratio: 1, against: 'fastest peer' },
+  contestants: await measure(LIMIT_N, [
+    contestant('core limit', 'core', core, ({ limit }) => () => {
+      const run = limit(CONCURRENCY);
+      return limited(() => run(job), LIMIT_N);
+    }),
+    contestant('@henrygd/queue', 'peer', henrygd, ({ newQueue }) => () => {
+      const q = newQueue(CONCURRENCY);
+      return limited(() => q.add(job), LIMIT_N);
+    }),
+    contestant('p-limit', 'peer', pLimit, ({ default: pLimitFn }) => () => {
+      const run = pLimitFn(CONCURRENCY);
+      return limited(() => run(job), LIMIT_N);
+    }),
+    contestant('fastq', 'peer', fastq, (mod) => () => {
+      const q = (mod.default ?? mod).promise(job, CONCURRENCY);
+      return limited((i) => q.push(i), LIMIT_N);
+    }),
+    contestant('p-queue', 'peer', pQueue, ({ default: PQueue }) => () => {
+      const q = new PQueue({ concurrency: CONCURRENCY });
+      return limited(() => q.add(job), LIMIT_N);
+    }),
+  ]),
+});
 
-const gatherMod = await tryImport(new URL('gather.js', distUrl).href);
 const GATHER_N = 100_000;
-if (gatherMod.mod) {
-  const { gather } = gatherMod.mod;
-  record(
-    'gather-100k',
-    'gather, 100k resolved',
-    0.9,
-    await compare(
-      GATHER_N,
-      () => gather(resolvedPromises(GATHER_N)),
-      () => Promise.all(resolvedPromises(GATHER_N)),
+cases.push({
+  id: 'gather',
+  label: 'gather, 100k resolved',
+  ops: GATHER_N,
+  target: { ratio: 0.95, against: 'Promise.all' },
+  contestants: await measure(GATHER_N, [
+    contestant(
+      'core gather',
+      'core',
+      core,
+      ({ gather }) =>
+        () =>
+          checkedAll((ps) => gather(ps), GATHER_N),
     ),
-    'Promise.all',
-  );
-} else skip('gather-100k', 'gather, 100k resolved', 0.9, 'Promise.all', gatherMod.error);
+    { name: 'Promise.all', role: 'baseline', run: () => checkedAll((ps) => Promise.all(ps), GATHER_N) },
+  ]),
+});
 
 console.log(JSON.stringify({ ...runtimeInfo(), rounds: ROUNDS, cases }));

@@ -1,6 +1,18 @@
 /**
- * `npm run bench:core`: runs core-bench.mjs once per runtime (node, deno, bun), each in its own
- * child process against the built dist/, and prints one table per runtime. Runs on Node; this
+ * `npm run bench:core`: core's speed goals, measured on node, deno and bun in the same run.
+ *
+ * Runs core-bench.mjs once per runtime, each in its own child process against the built dist/
+ * and the peer packages installed as core's devDependencies (exact versions in package.json):
+ * p-limit, @henrygd/queue, fastq and p-queue for limit(); a hand-written ring queue and Effect's
+ * Queue for Queue; Promise.all for gather(). What each case does is written at the top of
+ * core-bench.mjs. Prints one table per runtime (median ops/s of interleaved rounds, and core's
+ * speed as a ratio to each contestant: above 1 means core is faster) and a summary of the
+ * targets: limit >= 1.0x the fastest peer, Queue >= 0.95x the ring queue, gather >= 0.95x
+ * Promise.all.
+ *
+ * Usage: node bench/run-all.mjs [node] [deno] [bun] [--strict]
+ * Exits 1 when a runtime fails to report (crash, hang past 10 minutes, garbage), and with
+ * --strict also when a target is missed; exits 2 on a bad argument. Runs on Node: this
  * orchestrator is not part of the published library, so it may use node:* modules.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,10 +20,40 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const RUNTIMES = ['node', 'deno', 'bun'];
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const bad = args.filter((a) => a !== '--strict' && !RUNTIMES.includes(a));
+if (bad.length > 0) {
+  console.error(`bench:core: unknown argument ${bad[0]} (expected: ${RUNTIMES.join(', ')}, --strict)`);
+  process.exit(2);
+}
+const only = args.filter((a) => RUNTIMES.includes(a));
+
 const here = dirname(fileURLToPath(import.meta.url));
 const benchFile = join(here, 'core-bench.mjs');
-const distUrl = pathToFileURL(`${join(here, '..', 'dist')}/`).href;
-const pLimitUrl = import.meta.resolve('p-limit');
+const coreEntry = join(here, '..', 'dist', 'index.js');
+if (!existsSync(coreEntry)) {
+  console.error('bench:core: packages/core/dist/index.js is missing; run `npm run build` first');
+  process.exit(2);
+}
+
+/** A module URL, or undefined when the package is not installed (its contestant is skipped). */
+function resolveUrl(specifier) {
+  try {
+    return import.meta.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
+const urls = JSON.stringify({
+  core: pathToFileURL(coreEntry).href,
+  pLimit: resolveUrl('p-limit'),
+  henrygdQueue: resolveUrl('@henrygd/queue'),
+  fastq: resolveUrl('fastq'),
+  pQueue: resolveUrl('p-queue'),
+  effect: resolveUrl('effect'),
+});
 
 /** The workspace's pinned deno/bun binaries, found in the nearest node_modules/.bin. */
 function localBin(name) {
@@ -22,37 +64,17 @@ function localBin(name) {
   }
 }
 
-const runtimes = [
-  { name: 'node', cmd: process.execPath, args: ['--expose-gc', benchFile] },
-  { name: 'deno', cmd: localBin('deno'), args: ['run', '-A', '--v8-flags=--expose-gc', benchFile] },
-  { name: 'bun', cmd: localBin('bun'), args: [benchFile] },
-];
-// Arguments: runtime names to run (default all), and --strict to exit non-zero when a target is
-// missed. Without --strict only a runtime that fails to report is an error: speed on a shared
-// machine is a figure to read, not a gate.
-const strict = process.argv.includes('--strict');
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const commands = {
+  node: [process.execPath, ['--expose-gc', benchFile]],
+  deno: [localBin('deno'), ['run', '-A', '--v8-flags=--expose-gc', benchFile]],
+  bun: [localBin('bun'), [benchFile]],
+};
 
 function fmt(n) {
   return Math.round(n).toLocaleString('en-US');
 }
 
-function table(result) {
-  const rows = [['case', 'core ops/s', 'baseline ops/s', 'ratio', 'target', 'result']];
-  for (const c of result.cases) {
-    if (c.skipped) {
-      rows.push([c.label, '-', '-', '-', `>=${c.target}x`, `SKIPPED (${c.skipped})`]);
-      continue;
-    }
-    rows.push([
-      c.label,
-      fmt(c.core),
-      `${fmt(c.baseline)} (${c.baselineName})`,
-      `${c.ratio.toFixed(2)}x`,
-      `>=${c.target}x`,
-      c.pass ? 'PASS' : 'FAIL',
-    ]);
-  }
+function renderTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => `| ${r.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   return [
@@ -62,30 +84,83 @@ function table(result) {
   ].join('\n');
 }
 
+/** Core's ratio against the target's baseline (the fastest peer for limit), or undefined. */
+function targetRatio(c) {
+  const core = c.contestants.find((x) => x.role === 'core');
+  if (core?.opsPerSec === undefined) return undefined;
+  const against =
+    c.target.against === 'fastest peer'
+      ? c.contestants
+          .filter((x) => x.role === 'peer' && x.opsPerSec !== undefined)
+          .sort((a, b) => b.opsPerSec - a.opsPerSec)[0]
+      : c.contestants.find((x) => x.name === c.target.against);
+  if (against?.opsPerSec === undefined) return undefined;
+  return { ratio: core.opsPerSec / against.opsPerSec, against: against.name };
+}
+
+function runtimeTable(result) {
+  const rows = [['case', 'contestant', 'ops/s (median)', 'core speed vs it']];
+  for (const c of result.cases) {
+    const core = c.contestants.find((x) => x.role === 'core');
+    for (const x of c.contestants) {
+      const ratio =
+        x.role === 'core' || core?.opsPerSec === undefined || x.opsPerSec === undefined
+          ? '-'
+          : `${(core.opsPerSec / x.opsPerSec).toFixed(2)}x`;
+      rows.push([
+        c.label,
+        `${x.name}${x.role === 'baseline' ? ' (baseline)' : x.role === 'reference' ? ' (reference)' : ''}`,
+        x.skipped ? `SKIPPED (${x.skipped})` : fmt(x.opsPerSec),
+        ratio,
+      ]);
+    }
+  }
+  return renderTable(rows);
+}
+
 let failed = false;
 let missed = false;
-for (const rt of runtimes) {
-  if (only.length > 0 && !only.includes(rt.name)) continue;
-  const child = spawnSync(rt.cmd, [...rt.args, distUrl, pLimitUrl], {
+const summary = [['runtime', 'case', 'core vs target baseline', 'target', 'result']];
+for (const name of RUNTIMES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const [cmd, cmdArgs] = commands[name];
+  const child = spawnSync(cmd, [...cmdArgs, urls], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     timeout: 10 * 60 * 1000,
   });
-  const line = (child.stdout ?? '').trim().split('\n').pop();
+  const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
   let result;
   try {
     result = JSON.parse(line);
+    if (!Array.isArray(result.cases)) throw new Error('no cases');
   } catch {
-    console.log(`\n## ${rt.name}: bench did not report (exit ${child.status ?? child.error?.message})`);
+    console.log(
+      `\n## ${name}: did not report (exit ${child.status ?? child.error?.message ?? child.signal})`,
+    );
     console.log((child.stderr ?? '').trim().split('\n').slice(-10).join('\n'));
+    summary.push([name, '-', 'did not report', '-', 'FAIL']);
     failed = true;
     continue;
   }
   console.log(`\n## ${result.runtime} ${result.version} (median of ${result.rounds} interleaved rounds)\n`);
-  console.log(table(result));
-  if (result.cases.some((c) => c.pass === false)) missed = true;
+  console.log(runtimeTable(result));
+  for (const c of result.cases) {
+    const t = targetRatio(c);
+    const pass = t !== undefined && t.ratio >= c.target.ratio;
+    if (!pass) missed = true;
+    summary.push([
+      result.runtime,
+      c.label,
+      t === undefined ? 'n/a (a contestant was skipped)' : `${t.ratio.toFixed(2)}x ${t.against}`,
+      `>= ${c.target.ratio}x ${c.target.against}`,
+      pass ? 'PASS' : 'MISS',
+    ]);
+  }
 }
+console.log('\n## targets\n');
+console.log(renderTable(summary));
 console.log(
-  '\nFigures are wall-clock throughput on this machine at this moment; a shared or busy machine adds noise.',
+  '\nWall-clock throughput on this machine at this moment: a shared or busy machine adds noise; compare ratios from one run.',
 );
 process.exitCode = failed || (strict && missed) ? 1 : 0;

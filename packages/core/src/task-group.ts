@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" preserve="true" />
+// (So a consumer's TypeScript knows Symbol.asyncDispose and AsyncDisposable from our .d.ts.)
 /** TaskGroup: structured concurrency; a scope that owns its tasks and fails as one. */
 import { abortReason, onAbort } from './abort.ts';
 import { CancelledError, ExceptionGroup, InvalidStateError, isCancellation } from './errors.ts';
