@@ -142,78 +142,65 @@ function contestant(name, role, loaded, makeRun) {
 const core = await tryImport(urls.core);
 const cases = [];
 
+/** Measures one case and records it; target.against names the baseline (or 'fastest peer'). */
+async function runCase(id, label, ops, target, contestants) {
+  cases.push({ id, label, ops, target, contestants: await measure(ops, contestants) });
+}
+
 const QUEUE_N = 1_000_000;
 const effect = await tryImport(urls.effect);
-cases.push({
-  id: 'queue',
-  label: 'Queue put/get, 1M pairs',
-  ops: QUEUE_N,
-  target: { ratio: 0.95, against: 'ring-buffer queue' },
-  contestants: await measure(QUEUE_N, [
-    contestant(
-      'core Queue',
-      'core',
-      core,
-      ({ Queue }) =>
-        () =>
-          producerConsumer(new Queue(), QUEUE_N),
-    ),
-    { name: 'ring-buffer queue', role: 'baseline', run: () => producerConsumer(new RingQueue(), QUEUE_N) },
-    contestant('Effect Queue', 'reference', effect, (mod) => () => effectProducerConsumer(mod, QUEUE_N)),
-  ]),
-});
+await runCase('queue', 'Queue put/get, 1M pairs', QUEUE_N, { ratio: 0.95, against: 'ring-buffer queue' }, [
+  contestant(
+    'core Queue',
+    'core',
+    core,
+    ({ Queue }) =>
+      () =>
+        producerConsumer(new Queue(), QUEUE_N),
+  ),
+  { name: 'ring-buffer queue', role: 'baseline', run: () => producerConsumer(new RingQueue(), QUEUE_N) },
+  contestant('Effect Queue', 'reference', effect, (mod) => () => effectProducerConsumer(mod, QUEUE_N)),
+]);
 
 const LIMIT_N = 100_000;
 const CONCURRENCY = 10;
 const [pLimit, henrygd, fastq, pQueue] = await Promise.all(
   [urls.pLimit, urls.henrygdQueue, urls.fastq, urls.pQueue].map(tryImport),
 );
-cases.push({
-  id: 'limit',
-  label: `limit(${CONCURRENCY}), 100k calls`,
-  ops: LIMIT_N,
-  target: { ratio: 1, against: 'fastest peer' },
-  contestants: await measure(LIMIT_N, [
-    contestant('core limit', 'core', core, ({ limit }) => () => {
-      const run = limit(CONCURRENCY);
-      return limited(() => run(job), LIMIT_N);
-    }),
-    contestant('@henrygd/queue', 'peer', henrygd, ({ newQueue }) => () => {
-      const q = newQueue(CONCURRENCY);
-      return limited(() => q.add(job), LIMIT_N);
-    }),
-    contestant('p-limit', 'peer', pLimit, ({ default: pLimitFn }) => () => {
-      const run = pLimitFn(CONCURRENCY);
-      return limited(() => run(job), LIMIT_N);
-    }),
-    contestant('fastq', 'peer', fastq, (mod) => () => {
-      const q = (mod.default ?? mod).promise(job, CONCURRENCY);
-      return limited((i) => q.push(i), LIMIT_N);
-    }),
-    contestant('p-queue', 'peer', pQueue, ({ default: PQueue }) => () => {
-      const q = new PQueue({ concurrency: CONCURRENCY });
-      return limited(() => q.add(job), LIMIT_N);
-    }),
-  ]),
-});
+await runCase('limit', `limit(${CONCURRENCY}), 100k calls`, LIMIT_N, { ratio: 1, against: 'fastest peer' }, [
+  contestant('core limit', 'core', core, ({ limit }) => () => {
+    const run = limit(CONCURRENCY);
+    return limited(() => run(job), LIMIT_N);
+  }),
+  contestant('@henrygd/queue', 'peer', henrygd, ({ newQueue }) => () => {
+    const q = newQueue(CONCURRENCY);
+    return limited(() => q.add(job), LIMIT_N);
+  }),
+  contestant('p-limit', 'peer', pLimit, ({ default: pLimitFn }) => () => {
+    const run = pLimitFn(CONCURRENCY);
+    return limited(() => run(job), LIMIT_N);
+  }),
+  contestant('fastq', 'peer', fastq, (mod) => () => {
+    const q = (mod.default ?? mod).promise(job, CONCURRENCY);
+    return limited((i) => q.push(i), LIMIT_N);
+  }),
+  contestant('p-queue', 'peer', pQueue, ({ default: PQueue }) => () => {
+    const q = new PQueue({ concurrency: CONCURRENCY });
+    return limited(() => q.add(job), LIMIT_N);
+  }),
+]);
 
 const GATHER_N = 100_000;
-cases.push({
-  id: 'gather',
-  label: 'gather, 100k resolved',
-  ops: GATHER_N,
-  target: { ratio: 0.95, against: 'Promise.all' },
-  contestants: await measure(GATHER_N, [
-    contestant(
-      'core gather',
-      'core',
-      core,
-      ({ gather }) =>
-        () =>
-          checkedAll((ps) => gather(ps), GATHER_N),
-    ),
-    { name: 'Promise.all', role: 'baseline', run: () => checkedAll((ps) => Promise.all(ps), GATHER_N) },
-  ]),
-});
+await runCase('gather', 'gather, 100k resolved', GATHER_N, { ratio: 0.95, against: 'Promise.all' }, [
+  contestant(
+    'core gather',
+    'core',
+    core,
+    ({ gather }) =>
+      () =>
+        checkedAll((ps) => gather(ps), GATHER_N),
+  ),
+  { name: 'Promise.all', role: 'baseline', run: () => checkedAll((ps) => Promise.all(ps), GATHER_N) },
+]);
 
 console.log(JSON.stringify({ ...runtimeInfo(), rounds: ROUNDS, cases }));

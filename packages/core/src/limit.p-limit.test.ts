@@ -257,8 +257,12 @@ describe('p-limit test suite, ported', () => {
     }
   });
 
-  it('change concurrency to smaller value', async () => {
-    const run = limit(4);
+  /** p-limit's two concurrency-change tests: 10 calls of 10 ms, the limit changed once all started. */
+  async function changeConcurrency(
+    from: number,
+    to: number,
+  ): Promise<{ before: number; after: number; log: number[] }> {
+    const run = limit(from);
     let running = 0;
     const log: number[] = [];
     const promises = Array.from({ length: 10 }).map(() =>
@@ -270,30 +274,24 @@ describe('p-limit test suite, ported', () => {
       }),
     );
     await sleep(0);
-    expect(running).toBe(4);
-    run.concurrency = 2;
+    const before = running;
+    run.concurrency = to;
+    const after = running;
     await Promise.all(promises);
+    return { before, after, log };
+  }
+
+  it('change concurrency to smaller value', async () => {
+    const { before, log } = await changeConcurrency(4, 2);
+    expect(before).toBe(4);
     expect(log).toEqual([1, 2, 3, 4, 2, 2, 2, 2, 2, 2]);
   });
 
   it('change concurrency to bigger value', async () => {
-    const run = limit(2);
-    let running = 0;
-    const log: number[] = [];
-    const promises = Array.from({ length: 10 }).map(() =>
-      run(async () => {
-        ++running;
-        log.push(running);
-        await sleep(10);
-        --running;
-      }),
-    );
-    await sleep(0);
-    expect(running).toBe(2);
-    run.concurrency = 4;
+    const { before, after, log } = await changeConcurrency(2, 4);
+    expect(before).toBe(2);
     // Core starts the waiting calls in the setter itself (p-limit: a microtask later).
-    expect(running).toBe(4);
-    await Promise.all(promises);
+    expect(after).toBe(4);
     expect(log).toEqual([1, 2, 3, 4, 4, 4, 4, 4, 4, 4]);
   });
 

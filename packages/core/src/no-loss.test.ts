@@ -37,40 +37,22 @@ interface Case {
   syncHandOver?: boolean;
 }
 
+/** A get from an empty queue of any kind, served by a putNowait of `item`. */
+function getCase<T>(q: Queue<T>, item: T): Case {
+  return {
+    take: (signal) => q.get({ signal }),
+    give: () => q.putNowait(item),
+    check: (consumed, value) => {
+      if (consumed) expect(value).toBe(item);
+      expect(q.size).toBe(consumed ? 0 : 1);
+    },
+  };
+}
+
 const primitives: Record<string, () => Case> = {
-  'Queue.get': () => {
-    const q = new Queue<string>();
-    return {
-      take: (signal) => q.get({ signal }),
-      give: () => q.putNowait('item'),
-      check: (consumed, value) => {
-        if (consumed) expect(value).toBe('item');
-        expect(q.size).toBe(consumed ? 0 : 1);
-      },
-    };
-  },
-  'LifoQueue.get': () => {
-    const q = new LifoQueue<string>();
-    return {
-      take: (signal) => q.get({ signal }),
-      give: () => q.putNowait('item'),
-      check: (consumed, value) => {
-        if (consumed) expect(value).toBe('item');
-        expect(q.size).toBe(consumed ? 0 : 1);
-      },
-    };
-  },
-  'PriorityQueue.get': () => {
-    const q = new PriorityQueue<number>();
-    return {
-      take: (signal) => q.get({ signal }),
-      give: () => q.putNowait(7),
-      check: (consumed, value) => {
-        if (consumed) expect(value).toBe(7);
-        expect(q.size).toBe(consumed ? 0 : 1);
-      },
-    };
-  },
+  'Queue.get': () => getCase(new Queue<string>(), 'item'),
+  'LifoQueue.get': () => getCase(new LifoQueue<string>(), 'item'),
+  'PriorityQueue.get': () => getCase(new PriorityQueue<number>(), 7),
   'Queue.put (full)': () => {
     const q = new Queue<string>(1);
     q.putNowait('first');
