@@ -273,4 +273,26 @@ describe('limit', () => {
     expect(await ok).toBe('ok');
     await macrotask();
   });
+
+  it('each waiting call gets its own outcome, whatever order the running calls settle in', async () => {
+    const run = limit(3);
+    const n = 60;
+    const calls = Array.from({ length: n }, (_, i) =>
+      run(async () => {
+        // Settle out of order: later calls often finish first.
+        for (let k = 0; k < (i * 7) % 5; k++) await null;
+        if (i % 3 === 0) throw new Error(`call ${i}`);
+        return i;
+      }).then(
+        (value) => ({ ok: true, value }),
+        (err: Error) => ({ ok: false, value: err.message }),
+      ),
+    );
+    const outcomes = await Promise.all(calls);
+    outcomes.forEach((o, i) => {
+      expect(o).toEqual(i % 3 === 0 ? { ok: false, value: `call ${i}` } : { ok: true, value: i });
+    });
+    expect(run.activeCount).toBe(0);
+  });
 });
+
