@@ -295,4 +295,3 @@ describe('limit', () => {
     expect(run.activeCount).toBe(0);
   });
 });
-
