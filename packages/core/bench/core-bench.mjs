@@ -1,8 +1,10 @@
 /**
- * One runtime's run of core's speed goals against its peers (not a test). Runtime-neutral
- * JavaScript: run it with node, deno or bun. Argument: a JSON object of module URLs
- * ({ core, pLimit, henrygdQueue, fastq, pQueue, effect }) resolved by run-all.mjs. Prints one
- * JSON line { runtime, version, rounds, cases } and leaves rendering to the caller.
+ * One runtime's run of one of core's speed goals against its peers (not a test). Runtime-neutral
+ * JavaScript: run it with node, deno or bun. Arguments: a JSON object of module URLs
+ * ({ core, pLimit, henrygdQueue, fastq, pQueue, effect }) resolved by run-all.mjs, and the case
+ * to run (queue, limit or gather). Each case runs in a fresh process of its own, so one case's
+ * heap (Effect's fibers, 1M queued numbers) does not tilt the next case's garbage collection.
+ * Prints one JSON line { runtime, version, cases: [case] } and leaves rendering to the caller.
  *
  * The cases, each the same work for every contestant:
  * - queue: 1,000,000 put/get pairs through one unbounded queue. A producer awaits every put of
@@ -19,16 +21,26 @@
  * - gather: 100,000 already-resolved promises collected in order; core's gather() against
  *   Promise.all on the same array shape (the length is checked).
  *
+ * Each case also runs one contestant twice under two names (an A/A pair: the ring queue,
+ * @henrygd/queue, Promise.all): the two should agree, and how far they differ is the noise floor
+ * of that case's ratios on this machine at this moment.
+ *
  * Every round runs every contestant of a case once, in an order rotated each round so none
  * always goes first; a full garbage collection precedes each timed run where the runtime allows
  * it (node --expose-gc, deno --v8-flags=--expose-gc, Bun.gc), so one contestant's garbage is not
  * billed to the next. Reported: the median ops/s over the rounds, after one untimed warm-up run
- * of each contestant.
+ * of each contestant. Rounds per case: 7 for queue and limit (one run is 40-300 ms), 21 for
+ * gather (one run is a few ms, so its median needs more samples).
  */
 import { RingQueue } from './baselines.mjs';
 
-const urls = JSON.parse((globalThis.Deno?.args ?? globalThis.process.argv.slice(2))[0] ?? '{}');
-const ROUNDS = 7;
+const [urlsArg, caseId] = globalThis.Deno?.args ?? globalThis.process.argv.slice(2);
+const urls = JSON.parse(urlsArg ?? '{}');
+const CASES = ['queue', 'limit', 'gather'];
+if (!CASES.includes(caseId)) {
+  console.error(`core-bench: unknown case ${caseId} (expected one of ${CASES.join(', ')})`);
+  globalThis.Deno ? globalThis.Deno.exit(2) : globalThis.process.exit(2);
+}
 
 function runtimeInfo() {
   if (globalThis.Bun) return { runtime: 'bun', version: globalThis.Bun.version };
@@ -57,14 +69,14 @@ function median(xs) {
 }
 
 /**
- * Runs each available contestant once untimed, then ROUNDS timed rounds in rotating order.
+ * Runs each available contestant once untimed, then `rounds` timed rounds in rotating order.
  * contestants: [{ name, role, run?: () => Promise<void>, error? }]; returns them with opsPerSec.
  */
-async function measure(ops, contestants) {
+async function measure(ops, rounds, contestants) {
   const live = contestants.filter((c) => c.run);
   for (const c of live) await c.run();
   const samples = new Map(live.map((c) => [c, []]));
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < live.length; i++) {
       const c = live[(i + r) % live.length];
       collectGarbage();
@@ -74,11 +86,10 @@ async function measure(ops, contestants) {
       samples.get(c).push(ops / (ms / 1000));
     }
   }
-  return contestants.map((c) =>
-    c.run
-      ? { name: c.name, role: c.role, opsPerSec: median(samples.get(c)) }
-      : { name: c.name, role: c.role, skipped: c.error },
-  );
+  return contestants.map((c) => {
+    const base = { name: c.name, role: c.role, ...(c.of ? { of: c.of } : {}) };
+    return c.run ? { ...base, opsPerSec: median(samples.get(c)) } : { ...base, skipped: c.error };
+  });
 }
 
 // --- the work, one function per contestant kind ---------------------------------------------
@@ -132,6 +143,14 @@ async function checkedAll(collect, n) {
   if (out.length !== n || out[n - 1] !== n - 1) throw new Error('gather lost results');
 }
 
+/**
+ * The same contestant again under another name (an A/A pair): how far the two medians differ is
+ * the noise floor of this case's ratios on this machine at this moment.
+ */
+function again(c) {
+  return { ...c, name: `${c.name} (A/A)`, role: 'aa', of: c.name };
+}
+
 /** A contestant whose module may be missing. */
 function contestant(name, role, loaded, makeRun) {
   return loaded.mod ? { name, role, run: makeRun(loaded.mod) } : { name, role, error: loaded.error };
@@ -143,64 +162,99 @@ const core = await tryImport(urls.core);
 const cases = [];
 
 /** Measures one case and records it; target.against names the baseline (or 'fastest peer'). */
-async function runCase(id, label, ops, target, contestants) {
-  cases.push({ id, label, ops, target, contestants: await measure(ops, contestants) });
+async function runCase(id, label, ops, rounds, target, contestants) {
+  cases.push({ id, label, ops, rounds, target, contestants: await measure(ops, rounds, contestants) });
 }
 
-const QUEUE_N = 1_000_000;
-const effect = await tryImport(urls.effect);
-await runCase('queue', 'Queue put/get, 1M pairs', QUEUE_N, { ratio: 0.95, against: 'ring-buffer queue' }, [
-  contestant(
-    'core Queue',
-    'core',
-    core,
-    ({ Queue }) =>
-      () =>
-        producerConsumer(new Queue(), QUEUE_N),
-  ),
-  { name: 'ring-buffer queue', role: 'baseline', run: () => producerConsumer(new RingQueue(), QUEUE_N) },
-  contestant('Effect Queue', 'reference', effect, (mod) => () => effectProducerConsumer(mod, QUEUE_N)),
-]);
+async function queueCase() {
+  const QUEUE_N = 1_000_000;
+  const ring = {
+    name: 'ring-buffer queue',
+    role: 'baseline',
+    run: () => producerConsumer(new RingQueue(), QUEUE_N),
+  };
+  const effect = await tryImport(urls.effect);
+  await runCase(
+    'queue',
+    'Queue put/get, 1M pairs',
+    QUEUE_N,
+    7,
+    { ratio: 0.95, against: 'ring-buffer queue' },
+    [
+      contestant(
+        'core Queue',
+        'core',
+        core,
+        ({ Queue }) =>
+          () =>
+            producerConsumer(new Queue(), QUEUE_N),
+      ),
+      ring,
+      again(ring),
+      contestant('Effect Queue', 'reference', effect, (mod) => () => effectProducerConsumer(mod, QUEUE_N)),
+    ],
+  );
+}
 
-const LIMIT_N = 100_000;
-const CONCURRENCY = 10;
-const [pLimit, henrygd, fastq, pQueue] = await Promise.all(
-  [urls.pLimit, urls.henrygdQueue, urls.fastq, urls.pQueue].map(tryImport),
-);
-await runCase('limit', `limit(${CONCURRENCY}), 100k calls`, LIMIT_N, { ratio: 1, against: 'fastest peer' }, [
-  contestant('core limit', 'core', core, ({ limit }) => () => {
-    const run = limit(CONCURRENCY);
-    return limited(() => run(job), LIMIT_N);
-  }),
-  contestant('@henrygd/queue', 'peer', henrygd, ({ newQueue }) => () => {
+async function limitCase() {
+  const LIMIT_N = 100_000;
+  const CONCURRENCY = 10;
+  const [pLimit, henrygd, fastq, pQueue] = await Promise.all(
+    [urls.pLimit, urls.henrygdQueue, urls.fastq, urls.pQueue].map(tryImport),
+  );
+  const henrygdQueue = contestant('@henrygd/queue', 'peer', henrygd, ({ newQueue }) => () => {
     const q = newQueue(CONCURRENCY);
     return limited(() => q.add(job), LIMIT_N);
-  }),
-  contestant('p-limit', 'peer', pLimit, ({ default: pLimitFn }) => () => {
-    const run = pLimitFn(CONCURRENCY);
-    return limited(() => run(job), LIMIT_N);
-  }),
-  contestant('fastq', 'peer', fastq, (mod) => () => {
-    const q = (mod.default ?? mod).promise(job, CONCURRENCY);
-    return limited((i) => q.push(i), LIMIT_N);
-  }),
-  contestant('p-queue', 'peer', pQueue, ({ default: PQueue }) => () => {
-    const q = new PQueue({ concurrency: CONCURRENCY });
-    return limited(() => q.add(job), LIMIT_N);
-  }),
-]);
+  });
+  await runCase(
+    'limit',
+    `limit(${CONCURRENCY}), 100k calls`,
+    LIMIT_N,
+    7,
+    { ratio: 1, against: 'fastest peer' },
+    [
+      contestant('core limit', 'core', core, ({ limit }) => () => {
+        const run = limit(CONCURRENCY);
+        return limited(() => run(job), LIMIT_N);
+      }),
+      henrygdQueue,
+      again(henrygdQueue),
+      contestant('p-limit', 'peer', pLimit, ({ default: pLimitFn }) => () => {
+        const run = pLimitFn(CONCURRENCY);
+        return limited(() => run(job), LIMIT_N);
+      }),
+      contestant('fastq', 'peer', fastq, (mod) => () => {
+        const q = (mod.default ?? mod).promise(job, CONCURRENCY);
+        return limited((i) => q.push(i), LIMIT_N);
+      }),
+      contestant('p-queue', 'peer', pQueue, ({ default: PQueue }) => () => {
+        const q = new PQueue({ concurrency: CONCURRENCY });
+        return limited(() => q.add(job), LIMIT_N);
+      }),
+    ],
+  );
+}
 
-const GATHER_N = 100_000;
-await runCase('gather', 'gather, 100k resolved', GATHER_N, { ratio: 0.95, against: 'Promise.all' }, [
-  contestant(
-    'core gather',
-    'core',
-    core,
-    ({ gather }) =>
-      () =>
-        checkedAll((ps) => gather(ps), GATHER_N),
-  ),
-  { name: 'Promise.all', role: 'baseline', run: () => checkedAll((ps) => Promise.all(ps), GATHER_N) },
-]);
+async function gatherCase() {
+  const GATHER_N = 100_000;
+  const promiseAll = {
+    name: 'Promise.all',
+    role: 'baseline',
+    run: () => checkedAll((ps) => Promise.all(ps), GATHER_N),
+  };
+  await runCase('gather', 'gather, 100k resolved', GATHER_N, 21, { ratio: 0.95, against: 'Promise.all' }, [
+    contestant(
+      'core gather',
+      'core',
+      core,
+      ({ gather }) =>
+        () =>
+          checkedAll((ps) => gather(ps), GATHER_N),
+    ),
+    promiseAll,
+    again(promiseAll),
+  ]);
+}
 
-console.log(JSON.stringify({ ...runtimeInfo(), rounds: ROUNDS, cases }));
+await { queue: queueCase, limit: limitCase, gather: gatherCase }[caseId]();
+console.log(JSON.stringify({ ...runtimeInfo(), cases }));

@@ -1,17 +1,17 @@
 /**
  * `npm run bench:core`: core's speed goals, measured on node, deno and bun in the same run.
  *
- * Runs core-bench.mjs once per runtime, each in its own child process against the built dist/
- * and the peer packages installed as core's devDependencies (exact versions in package.json):
+ * Runs core-bench.mjs once per runtime and case, each in a fresh child process, against the
+ * built dist/ and the peers installed as core's devDependencies (exact versions in package.json):
  * p-limit, @henrygd/queue, fastq and p-queue for limit(); a hand-written ring queue and Effect's
  * Queue for Queue; Promise.all for gather(). What each case does is written at the top of
  * core-bench.mjs. Prints one table per runtime (median ops/s of interleaved rounds, and core's
  * speed as a ratio to each contestant: above 1 means core is faster) and a summary of the
  * targets: limit >= 1.0x the fastest peer, Queue >= 0.95x the ring queue, gather >= 0.95x
- * Promise.all.
+ * Promise.all, each with its case's A/A ratio (one contestant against itself) as the noise floor.
  *
  * Usage: node bench/run-all.mjs [node] [deno] [bun] [--strict]
- * Exits 1 when a runtime fails to report (crash, hang past 10 minutes, garbage), and with
+ * Exits 1 when a runtime fails to report a case (crash, hang past 10 minutes, garbage), and with
  * --strict also when a target is missed; exits 2 on a bad argument. Runs on Node: this
  * orchestrator is not part of the published library, so it may use node:* modules.
  */
@@ -84,22 +84,28 @@ function renderTable(rows) {
   ].join('\n');
 }
 
-/** Core's ratio against the target's baseline (the fastest peer for limit), or undefined. */
+/**
+ * Core's ratio against the target's baseline (the fastest peer for limit), or undefined. A
+ * contestant that also ran as an A/A pair counts with the faster of its two runs, so the target
+ * is judged against the stronger figure.
+ */
 function targetRatio(c) {
   const core = c.contestants.find((x) => x.role === 'core');
   if (core?.opsPerSec === undefined) return undefined;
-  const against =
+  const isTarget = (x) =>
     c.target.against === 'fastest peer'
-      ? c.contestants
-          .filter((x) => x.role === 'peer' && x.opsPerSec !== undefined)
-          .sort((a, b) => b.opsPerSec - a.opsPerSec)[0]
-      : c.contestants.find((x) => x.name === c.target.against);
-  if (against?.opsPerSec === undefined) return undefined;
-  return { ratio: core.opsPerSec / against.opsPerSec, against: against.name };
+      ? x.role === 'peer' ||
+        (x.role === 'aa' && c.contestants.some((p) => p.name === x.of && p.role === 'peer'))
+      : x.name === c.target.against || x.of === c.target.against;
+  const against = c.contestants
+    .filter((x) => isTarget(x) && x.opsPerSec !== undefined)
+    .sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
+  if (against === undefined) return undefined;
+  return { ratio: core.opsPerSec / against.opsPerSec, against: against.of ?? against.name };
 }
 
 function runtimeTable(result) {
-  const rows = [['case', 'contestant', 'ops/s (median)', 'core speed vs it']];
+  const rows = [['case', 'rounds', 'contestant', 'ops/s (median)', 'core speed vs it']];
   for (const c of result.cases) {
     const core = c.contestants.find((x) => x.role === 'core');
     for (const x of c.contestants) {
@@ -107,9 +113,11 @@ function runtimeTable(result) {
         x.role === 'core' || core?.opsPerSec === undefined || x.opsPerSec === undefined
           ? '-'
           : `${(core.opsPerSec / x.opsPerSec).toFixed(2)}x`;
+      const tag = x.role === 'baseline' ? ' (baseline)' : x.role === 'reference' ? ' (reference)' : '';
       rows.push([
         c.label,
-        `${x.name}${x.role === 'baseline' ? ' (baseline)' : x.role === 'reference' ? ' (reference)' : ''}`,
+        String(c.rounds),
+        `${x.name}${tag}`,
         x.skipped ? `SKIPPED (${x.skipped})` : fmt(x.opsPerSec),
         ratio,
       ]);
@@ -120,30 +128,54 @@ function runtimeTable(result) {
 
 let failed = false;
 let missed = false;
-const summary = [['runtime', 'case', 'core vs target baseline', 'target', 'result']];
-for (const name of RUNTIMES) {
-  if (only.length > 0 && !only.includes(name)) continue;
+const summary = [['runtime', 'case', 'core vs target baseline', 'target', 'result', 'A/A noise']];
+
+/** A contestant's ratio to its own second run under another name (A/A): the noise floor. */
+function aaRatio(c) {
+  const aa = c.contestants.find((x) => x.role === 'aa');
+  const first = c.contestants.find((x) => x.name === aa?.of);
+  if (first?.opsPerSec === undefined || aa?.opsPerSec === undefined) return '-';
+  return `${(first.opsPerSec / aa.opsPerSec).toFixed(2)}x ${first.name}`;
+}
+
+const CASES = ['queue', 'limit', 'gather'];
+
+/** Runs one case on one runtime in a fresh process; returns its case record, or undefined. */
+function runOne(name, caseId) {
   const [cmd, cmdArgs] = commands[name];
-  const child = spawnSync(cmd, [...cmdArgs, urls], {
+  const child = spawnSync(cmd, [...cmdArgs, urls, caseId], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
     timeout: 10 * 60 * 1000,
   });
   const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
-  let result;
   try {
-    result = JSON.parse(line);
-    if (!Array.isArray(result.cases)) throw new Error('no cases');
+    const result = JSON.parse(line);
+    if (!Array.isArray(result.cases) || result.cases.length !== 1) throw new Error('no case');
+    return result;
   } catch {
     console.log(
-      `\n## ${name}: did not report (exit ${child.status ?? child.error?.message ?? child.signal})`,
+      `\n## ${name} ${caseId}: did not report (exit ${child.status ?? child.error?.message ?? child.signal})`,
     );
     console.log((child.stderr ?? '').trim().split('\n').slice(-10).join('\n'));
-    summary.push([name, '-', 'did not report', '-', 'FAIL']);
+    summary.push([name, caseId, 'did not report', '-', 'FAIL', '-']);
     failed = true;
-    continue;
+    return undefined;
   }
-  console.log(`\n## ${result.runtime} ${result.version} (median of ${result.rounds} interleaved rounds)\n`);
+}
+
+for (const name of RUNTIMES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const reports = CASES.map((caseId) => runOne(name, caseId)).filter((r) => r !== undefined);
+  if (reports.length === 0) continue;
+  const result = {
+    runtime: reports[0].runtime,
+    version: reports[0].version,
+    cases: reports.flatMap((r) => r.cases),
+  };
+  console.log(
+    `\n## ${result.runtime} ${result.version} (medians of interleaved rounds, one process per case)\n`,
+  );
   console.log(runtimeTable(result));
   for (const c of result.cases) {
     const t = targetRatio(c);
@@ -155,6 +187,7 @@ for (const name of RUNTIMES) {
       t === undefined ? 'n/a (a contestant was skipped)' : `${t.ratio.toFixed(2)}x ${t.against}`,
       `>= ${c.target.ratio}x ${c.target.against}`,
       pass ? 'PASS' : 'MISS',
+      aaRatio(c),
     ]);
   }
 }
