@@ -169,26 +169,21 @@ export function limit(concurrency: number | LimitOptions): Limiter {
 
   function makeSlot(): RunningCall {
     const slot = new RunningCall();
-    slot.onFulfilled = (value: unknown): void => {
-      const resolve = slot.resolve;
-      slot.resolve = noop;
-      slot.promise = undefined;
-      freeSlots.push(slot);
-      resolve(value);
-      release();
-    };
-    slot.onRejected = (): void => {
-      const resolve = slot.resolve;
-      const promise = slot.promise;
-      slot.resolve = noop;
-      slot.promise = undefined;
-      freeSlots.push(slot);
-      // Adopting the failed promise rejects the caller's promise with the same reason; the
-      // failed promise already has this handler, so it is never reported as unhandled.
-      resolve(promise);
-      release();
-    };
+    slot.onFulfilled = (value: unknown): void => finish(slot, value);
+    // Adopting the failed promise rejects the caller's promise with the same reason; the failed
+    // promise already has this handler, so it is never reported as unhandled.
+    slot.onRejected = (): void => finish(slot, slot.promise);
     return slot;
+  }
+
+  /** A started call settled: free its slot, settle the caller's promise with `outcome`, go on. */
+  function finish(slot: RunningCall, outcome: unknown): void {
+    const resolve = slot.resolve;
+    slot.resolve = noop;
+    slot.promise = undefined;
+    freeSlots.push(slot);
+    resolve(outcome);
+    release();
   }
 
   /** Runs a call that waited; its promise is settled through `resolve` alone. */
