@@ -23,7 +23,8 @@
  *
  * Each case also runs one contestant twice under two names (an A/A pair: the ring queue,
  * @henrygd/queue, Promise.all): the two should agree, and how far they differ is the noise floor
- * of that case's ratios on this machine at this moment.
+ * of that case's ratios on this machine at this moment. run-all.mjs judges the target against the
+ * pair's pooled samples.
  *
  * Every round runs every contestant of a case once, in an order rotated each round so none
  * always goes first; a full garbage collection precedes each timed run where the runtime allows
@@ -88,7 +89,9 @@ async function measure(ops, rounds, contestants) {
   }
   return contestants.map((c) => {
     const base = { name: c.name, role: c.role, ...(c.of ? { of: c.of } : {}) };
-    return c.run ? { ...base, opsPerSec: median(samples.get(c)) } : { ...base, skipped: c.error };
+    return c.run
+      ? { ...base, opsPerSec: median(samples.get(c)), samples: samples.get(c) }
+      : { ...base, skipped: c.error };
   });
 }
 

@@ -84,24 +84,32 @@ function renderTable(rows) {
   ].join('\n');
 }
 
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
 /**
  * Core's ratio against the target's baseline (the fastest peer for limit), or undefined. A
- * contestant that also ran as an A/A pair counts with the faster of its two runs, so the target
- * is judged against the stronger figure.
+ * contestant that also ran as an A/A pair counts with the median of both runs' samples pooled:
+ * the same code measured twice as often, so a steadier figure (the faster of the two medians
+ * would favour the baseline, a max of noisy figures being biased upwards).
  */
 function targetRatio(c) {
   const core = c.contestants.find((x) => x.role === 'core');
   if (core?.opsPerSec === undefined) return undefined;
-  const isTarget = (x) =>
-    c.target.against === 'fastest peer'
-      ? x.role === 'peer' ||
-        (x.role === 'aa' && c.contestants.some((p) => p.name === x.of && p.role === 'peer'))
-      : x.name === c.target.against || x.of === c.target.against;
-  const against = c.contestants
-    .filter((x) => isTarget(x) && x.opsPerSec !== undefined)
-    .sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
+  const candidates = c.contestants.filter(
+    (x) =>
+      x.opsPerSec !== undefined &&
+      (c.target.against === 'fastest peer' ? x.role === 'peer' : x.name === c.target.against),
+  );
+  const pooled = candidates.map((x) => {
+    const twin = c.contestants.find((y) => y.role === 'aa' && y.of === x.name && y.samples !== undefined);
+    return { name: x.name, opsPerSec: twin ? median([...x.samples, ...twin.samples]) : x.opsPerSec };
+  });
+  const against = pooled.sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
   if (against === undefined) return undefined;
-  return { ratio: core.opsPerSec / against.opsPerSec, against: against.of ?? against.name };
+  return { ratio: core.opsPerSec / against.opsPerSec, against: against.name };
 }
 
 function runtimeTable(result) {
