@@ -30,8 +30,9 @@
  * always goes first; a full garbage collection precedes each timed run where the runtime allows
  * it (node --expose-gc, deno --v8-flags=--expose-gc, Bun.gc), so one contestant's garbage is not
  * billed to the next. Reported: the median ops/s over the rounds, after one untimed warm-up run
- * of each contestant. Rounds per case: 7 for queue and limit (one run is 40-300 ms), 21 for
- * gather (one run is a few ms, so its median needs more samples).
+ * of each contestant. Rounds per case: 15 for queue (a run is 50-150 ms and core sits within a
+ * few percent of the ring queue, so the median needs the samples), 11 for limit (a run is
+ * 20-700 ms), 21 for gather (a run is a few ms).
  */
 import { RingQueue } from './baselines.mjs';
 
@@ -181,7 +182,7 @@ async function queueCase() {
     'queue',
     'Queue put/get, 1M pairs',
     QUEUE_N,
-    7,
+    15,
     { ratio: 0.95, against: 'ring-buffer queue' },
     [
       contestant(
@@ -213,7 +214,7 @@ async function limitCase() {
     'limit',
     `limit(${CONCURRENCY}), 100k calls`,
     LIMIT_N,
-    7,
+    11,
     { ratio: 1, against: 'fastest peer' },
     [
       contestant('core limit', 'core', core, ({ limit }) => () => {
