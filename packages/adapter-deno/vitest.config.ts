@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     // Bundles dist/ first: main.test.ts runs dist/main.js as the CLI would.
-    globalSetup: ['./test/build.ts'],
+    globalSetup: ['./test-support/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     // Bundles dist/ first: Node 20 cannot start a .ts worker, and main.test.ts runs dist/main.js.
-    globalSetup: ['./test/build.ts'],
+    globalSetup: ['./test-support/build.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

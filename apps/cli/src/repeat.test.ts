@@ -1,11 +1,11 @@
 import { SCHEMA_VERSION } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
+import { workloadResult } from '../test-support/builders.ts';
 import { makeRedactor, pgHostPort, redactUrls } from './redact.ts';
 import { judgeChild } from './repeat.ts';
 import { parseVersionOutput } from './runtime-kind.ts';
 import type { ChildOutcome } from './spawn.ts';
 import { tail } from './spawn.ts';
-import { workloadResult } from './test-fixtures.ts';
 
 const hello = JSON.stringify({
   type: 'hello',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { entry, microResult, runFile, workloadResult } from '../test-support/builders.ts';
 import { formatSummary } from './summary.ts';
-import { entry, microResult, runFile, workloadResult } from './test-fixtures.ts';
 
 const timers = (throughputs: [number, number, number, number]) => [
   workloadResult('timers', 'sleep-blocking', 'blocking', 'loop', throughputs[0], 6),

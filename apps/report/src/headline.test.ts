@@ -1,8 +1,8 @@
 import type { RunFile } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
+import { makeRun } from '../test-support/fixtures.ts';
 import { buildHeadline, requestRates, scenarioSpeedups } from './headline.ts';
 import { buildModel } from './model.ts';
-import { makeRun } from './test-support/fixtures.ts';
 
 const headline = (runs: RunFile[]) => buildHeadline(runs, buildModel(runs));
 

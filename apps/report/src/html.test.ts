@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { makeRun } from '../test-support/fixtures.ts';
 import { escapeHtml, jsonForScript, scriptSafe } from './html.ts';
 import { renderReport } from './index.ts';
-import { makeRun } from './test-support/fixtures.ts';
 
 const HOSTILE = `<script>alert(1)</script> <img src=x onerror=alert(1)>`;
 

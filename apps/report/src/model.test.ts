@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { makeRun } from '../test-support/fixtures.ts';
 import { buildModel, buildSeries, type ChartView, slug, wrapLabel } from './model.ts';
-import { makeRun } from './test-support/fixtures.ts';
 
 const chart = (charts: ChartView[], suffix: string): ChartView => {
   const found = charts.find((c) => c.id.endsWith(suffix));

@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from './index.ts';
 import {
   artifacts,
   canvasStats,
@@ -16,8 +15,9 @@ import {
   launchChromium,
   open,
   writeHtml,
-} from './test-support/browser.ts';
-import { makeRun } from './test-support/fixtures.ts';
+} from '../test-support/browser.ts';
+import { makeRun } from '../test-support/fixtures.ts';
+import { renderReport } from './index.ts';
 
 const HOSTILE = `<script>alert(1)</script> <img src=x onerror=alert(1)>`;
 const GENERATED_AT = '2026-11-25T14:00:00.000Z';

@@ -1,10 +1,10 @@
 import { parseAdapterLine, parseCatalogueLine, SCHEMA_VERSION } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
+import { webPlatform } from '../test-support/web-platform.ts';
 import { parseAdapterArgs } from './args.ts';
 import { defineScenario } from './define-scenario.ts';
 import { runMain } from './main.ts';
 import type { Scenario } from './scenario.ts';
-import { webPlatform } from './test-support/web-platform.ts';
 
 const params = { quick: { n: 1 }, default: { n: 2 }, full: { n: 3 } };
 

@@ -1,10 +1,10 @@
 import type { CaseResult } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
+import { sleep, webPlatform } from '../test-support/web-platform.ts';
 import { defineScenario } from './define-scenario.ts';
 import { measureMicro } from './micro.ts';
 import { runScenario } from './runner.ts';
 import type { Case, Scenario, WorkloadCase } from './scenario.ts';
-import { sleep, webPlatform } from './test-support/web-platform.ts';
 import { idealWallMs } from './workload.ts';
 
 /** Tiny budgets: these tests check behaviour, never speed. */

@@ -1,6 +1,6 @@
 /**
  * Version resolution against version lists recorded from the real registry
- * (test/fixtures/registry, scripts/capture-registry-fixtures.mjs; date in CAPTURED).
+ * (test-support/registry, scripts/capture-registry-fixtures.mjs; date in CAPTURED).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { describeAvailable, metadataUrl, registryUrl, resolveVersion, trimMetada
 import { parseRuntimeSpec } from './spec.ts';
 import { cacheRoot, packageDir } from './store.ts';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/registry');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../test-support/registry');
 const recorded = (pkg: string) =>
   trimMetadata(pkg, JSON.parse(readFileSync(join(fixtures, `${packageDir(pkg)}.json`), 'utf8')));
 

@@ -3,7 +3,7 @@
  * tinybench's check-runtime does. Test-only; looks at globalThis's shape, never calls a runtime API.
  */
 import { describe, expect, it } from 'vitest';
-import type { RuntimeName } from '../platform.ts';
+import type { RuntimeName } from '../src/platform.ts';
 
 /** Which runtime `g` belongs to, from the globals each one defines (Bun and Deno also have `process`). */
 export function detectRuntime(g: Record<string, unknown> = globalThis as never): RuntimeName | 'unknown' {

@@ -2,7 +2,7 @@
  * A Platform for tests, built from web-standard APIs only. Sleeps are real (Atomics.wait and
  * setTimeout); what the tests never exercise (files, HTTP, SQLite) throws so misuse is loud.
  */
-import type { Platform } from '../platform.ts';
+import type { Platform } from '../src/platform.ts';
 
 const unused = (name: string) => () => {
   throw new Error(`test platform: ${name} is not available in tests`);

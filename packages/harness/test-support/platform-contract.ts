@@ -4,7 +4,7 @@
  * Test-only (imports vitest); web-standard APIs only, so the same suite runs on Node, Deno and Bun.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Platform, RuntimeName } from '../platform.ts';
+import type { Platform, RuntimeName } from '../src/platform.ts';
 
 export interface PlatformContractOptions {
   /** The runtime the platform must name. */

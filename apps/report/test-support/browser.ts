@@ -16,14 +16,7 @@ if (!hasChromium) {
 }
 
 // The repository's test-artifacts/ (git-ignored, and excluded from biome at the root only).
-export const artifacts = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  '..',
-  'test-artifacts',
-);
+export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test-artifacts');
 
 export function writeHtml(name: string, html: string): string {
   mkdirSync(artifacts, { recursive: true });

@@ -4,7 +4,7 @@
  * adapter supplies how its runtime spawns a process; the expectations are shared. Test-only.
  */
 import { describe, expect, it } from 'vitest';
-import type { RuntimeName } from '../platform.ts';
+import type { RuntimeName } from '../src/platform.ts';
 
 /** What one run of dist/main.js gave back. */
 export interface MainRun {
