@@ -2,7 +2,7 @@
  * The terminal summary and the HTML report say the same thing about the same real run file: the
  * same speedup (and interval), the same best cases, the same figures, as printed text.
  */
-import { buildHeadline, buildModel, renderReport } from '@asyncbench/report';
+import { buildHeadline, buildModel, chartsIn, renderReport } from '@asyncbench/report';
 import {
   bestCaseName,
   caseLabel,
@@ -53,13 +53,23 @@ describe('terminal summary and report agree on a real run', () => {
       expect(cols.slice(2, 6)).toEqual([sync, concurrent, speedup, interval]);
 
       const view = model.scenarios.find((v) => v.id === scenario)!;
-      const line = view.speedups.find((l) => l.runtime === runtimeLabel(run, runtime))!;
+      const lines = view.blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+      const line = lines.find((l) => l.lead === runtimeLabel(run, runtime))!;
       expect(line.text).toBe(
         `${speedup} (95% CI ${interval}): ${formatNumber(s.concurrent.throughput.median)} ${row.unit.plural}/s ` +
           `(${bestCaseName(s.concurrent)}) against ${formatNumber(s.sync.throughput.median)} ${row.unit.plural}/s ` +
           `(${bestCaseName(s.sync)})${s.unitMs !== null ? `, d = ${formatNumber(s.unitMs)} ms` : ''}`,
       );
       expect(html).toContain(line.text.replace(/&/g, '&amp;'));
+
+      // The overview's cell says the same: the concurrent throughput, its case, speedup and interval.
+      const overview = model.top.find((t) => t.id === 'overview')!.blocks.find((b) => b.kind === 'overview')!;
+      if (overview.kind !== 'overview') throw new Error('no overview block');
+      const cell = overview.overview.rows.find((r) => r.scenario === scenario)!.cells[
+        overview.overview.columns.indexOf(runtimeLabel(run, runtime))
+      ]!;
+      expect(`${cell.figure} (${cell.basis})`).toBe(concurrent);
+      expect(cell.speedup).toBe(`${speedup} speedup (CI ${interval})`);
     },
   );
 
@@ -73,9 +83,9 @@ describe('terminal summary and report agree on a real run', () => {
   });
 
   it('every micro case’s ops/s reads the same in the terminal and in the report’s table', () => {
-    const microTable = model.scenarios
-      .find((v) => v.id === 'tasks')!
-      .charts.find((c) => c.id.endsWith('-micro'))!.table;
+    const microTable = chartsIn(model.scenarios.find((v) => v.id === 'tasks')!.blocks).find((c) =>
+      c.id.endsWith('-micro'),
+    )!.table;
     for (const row of summary.micro.rows) {
       const line = terminal.split('\n').find((l) => l.split(/\s{2,}/)[1] === row.case)!;
       const cols = line.split(/\s{2,}/);
@@ -96,8 +106,10 @@ describe('terminal summary and report agree on a real run', () => {
   it('the best concurrent throughput of each row is the same number in the report’s throughput table', () => {
     for (const r of withSpeedup) {
       const view = model.scenarios.find((v) => v.id === r.scenario)!;
-      const table = view.charts.find((c) => c.id.endsWith('-throughput-concurrent'))!.table;
-      const found = table.rows.filter((x) => x.header.endsWith(` · ${runtimeLabel(run, r.runtime)}`));
+      const table = chartsIn(view.blocks).find((c) => c.id.endsWith('-throughput'))!.table;
+      const found = table.rows.filter(
+        (x) => x.header.startsWith('concurrent: ') && x.header.endsWith(` · ${runtimeLabel(run, r.runtime)}`),
+      );
       const cells = found.map((x) => x.cells[0]!.text);
       expect(cells).toContain(formatNumber(r.concurrent!.throughput.median));
       // and no concurrent case of that runtime shows a higher median than the chosen best one

@@ -17,7 +17,7 @@ import {
   speedupOf,
   unitNoun,
 } from '@asyncbench/results';
-import type { ReportModel } from './model.ts';
+import type { ReportModel } from './view.ts';
 
 export interface Headline {
   /** One paragraph. */
@@ -167,26 +167,23 @@ export function buildHeadline(runs: readonly RunFile[], model: ReportModel): Hea
   const run = runs[runs.length - 1];
   if (!run) return { text: 'No results to report.', caveats };
   const sentences: string[] = [];
-  if (runs.length > 1)
+  if (runs.length > 1) {
+    const hosts = new Set(runs.map((r) => r.host.hostname)).size;
+    const on = hosts > 1 ? ` on ${hosts} hosts` : '';
     sentences.push(
-      `Figures below are from ${runs.length} runs; this summary reads the last one (${model.runLabels[runs.length - 1]}).`,
+      `Figures below are from ${runs.length} runs${on}; this summary reads the last one (${model.runLabels[runs.length - 1]}).`,
     );
+  }
   const scenario = headlineScenario(run);
   if (scenario) sentences.push(speedupSentence(run, scenario.id, scenario.speedups));
   const requests = requestSentence(run);
   if (requests) sentences.push(requests);
-  if (runs.length === 2) {
-    const totals = { better: 0, worse: 0, same: 0 };
-    for (const s of model.scenarios) {
-      if (!s.comparison) continue;
-      totals.better += s.comparison.counts.better;
-      totals.worse += s.comparison.counts.worse;
-      totals.same += s.comparison.counts.same;
-    }
-    const n = totals.better + totals.worse + totals.same;
+  const counts = model.comparisonCounts;
+  if (counts) {
+    const n = counts.better + counts.worse + counts.same;
     if (n > 0) {
       sentences.push(
-        `Against the first run, ${totals.better} of ${n} headline figures got better, ${totals.worse} got worse and ${totals.same} showed no clear change (95% confidence).`,
+        `Against the first run, ${counts.better} of ${n} headline figures got better, ${counts.worse} got worse and ${counts.same} showed no clear change (95% confidence).`,
       );
     }
   }

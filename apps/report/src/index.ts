@@ -8,15 +8,17 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { RunFile } from '@asyncbench/results';
 import { buildHeadline } from './headline.ts';
-import { renderDocument } from './html.ts';
-import { buildModel } from './model.ts';
-import { renderSweeps } from './sweep-chart.ts';
+import { buildModel, type ModelOptions } from './model.ts';
+import { renderDocument } from './render/document.ts';
 
+export type { ReportContext, ScenarioContext } from './context.ts';
 export { buildHeadline, type Headline } from './headline.ts';
-export { escapeHtml, jsonForScript } from './html.ts';
-export { buildModel, type ReportModel } from './model.ts';
+export { buildModel, type ModelOptions } from './model.ts';
+export { PARTS, type ReportPart } from './parts.ts';
+export { escapeHtml, jsonForScript } from './render/escape.ts';
+export { chartsIn, chartsOf, type ReportModel } from './view.ts';
 
-export interface ReportOptions {
+export interface ReportOptions extends ModelOptions {
   /** Page title and heading; default `asyncbench report`. */
   title?: string;
   /** ISO timestamp shown as the generation time; default now (pass one for reproducible output). */
@@ -47,13 +49,12 @@ function chartJs(): string {
 
 /** The whole report as one HTML string: Chart.js, styles, data and the drawing script inlined. */
 export function renderReport(runs: RunFile[], options: ReportOptions = {}): string {
-  const model = buildModel(runs);
+  const model = buildModel(runs, options);
   return renderDocument({
     title: options.title ?? 'asyncbench report',
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     model,
     headline: buildHeadline(runs, model),
     chartJs: chartJs(),
-    sweeps: renderSweeps(runs),
   });
 }

@@ -9,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   artifacts,
   canvasStats,
+  expandAll,
   expectDrawn,
   fullScreenshot,
   hasChromium,
   launchChromium,
   open,
+  settle,
   writeHtml,
 } from '../test-support/browser.ts';
 import { makeRun } from '../test-support/fixtures.ts';
@@ -65,6 +67,76 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     await page.context().close();
   });
 
+  it('answers on the first screen: the overview fits a 1280 × 900 screen, charts wait folded', async () => {
+    const url = writeHtml('report.html', single());
+    const { page, errors } = await open(browser, url);
+    const table = page.getByRole('table', { name: /At a glance/ });
+    const box = (await table.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    // A real table to assistive technology: one row header per scenario, one column per runtime.
+    expect(await table.getByRole('rowheader').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Timers\n/),
+      expect.stringMatching(/^HTTP\n/),
+      expect.stringMatching(/^Tasks\n/),
+    ]);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Scenario',
+      'node 20.20.2',
+      'deno 2.9.6',
+      'bun 1.4.5',
+    ]);
+    expect(await table.locator('.ov-best').count()).toBe(3);
+    // Nothing below is drawn until its fold opens; opening one draws its charts.
+    const drawn = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('canvas')].filter((c) => (window as any).Chart.getChart(c)).length,
+      );
+    expect(await drawn()).toBe(0);
+    const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.locator('#s0-timers .scenario-fold > summary').click();
+    await settle(page);
+    expect(await drawn()).toBe(3);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(folded + 1000);
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: join(artifacts, 'report-first-screen.png') });
+    await page.context().close();
+  });
+
+  it('keeps the overview readable on a phone and in the dark', async () => {
+    const url = writeHtml('report.html', single());
+    const phone = await open(browser, url, { width: 375, height: 812 }, 'dark');
+    const table = phone.page.getByRole('table', { name: /At a glance/ });
+    // Still a table to screen readers after the stylesheet stacks it, every runtime in view.
+    expect(await table.getByRole('row').count()).toBe(4);
+    const first = table.getByRole('row').nth(1);
+    for (const cell of await first.getByRole('cell').all()) {
+      const b = (await cell.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(375);
+      expect(b.y + b.height).toBeLessThanOrEqual(812);
+    }
+    expect(await first.getByRole('cell').allInnerTexts()).toEqual([
+      expect.stringMatching(/^node 20\.20\.2\n[\d,]+ (gather|createTask|taskgroup)\n/),
+      expect.stringMatching(/^deno 2\.9\.6\n/),
+      expect.stringMatching(/^bun 1\.4\.5\n/),
+    ]);
+    // Dark scheme: shaded cells keep light text on a dark, tinted background.
+    const colours = await phone.page.evaluate(() => {
+      const cell = document.querySelector('.overview .heat-5')!;
+      return {
+        bg: getComputedStyle(cell).backgroundColor,
+        fg: getComputedStyle(cell).color,
+        body: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    expect(colours.bg).not.toBe(colours.body);
+    expect(colours.fg).toBe('rgb(230, 237, 243)');
+    expect(phone.errors).toEqual([]);
+    await phone.page.screenshot({ path: join(artifacts, 'report-first-screen-375-dark.png') });
+    await phone.page.context().close();
+  });
+
   it('shows markup from a results file as text and never runs it', async () => {
     const run = makeRun({ hostile: HOSTILE, failures: true, hostname: `host${HOSTILE}` });
     const url = writeHtml('report-hostile.html', renderReport([run], { title: `Title ${HOSTILE}` }));
@@ -97,6 +169,7 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     const { page, errors, requests } = await open(browser, url);
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
+    await expandAll(page);
     const verdicts = await page.locator('table.comparison td.tone-better').allTextContents();
     expect(verdicts.length).toBeGreaterThan(0);
     expect(verdicts.every((v) => v === 'faster')).toBe(true);
@@ -108,17 +181,54 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     await page.context().close();
   });
 
+  it('draws the history of one machine as trends, and hosts side by side', async () => {
+    const days = [1, 2, 3, 4].map((d) => {
+      const run = makeRun({ startedAt: `2026-11-2${d}T10:00:00.000Z`, seed: d, speed: 1 + d / 10 });
+      run.tool.commit = `c0ffee${d}${'0'.repeat(33)}`;
+      return run;
+    });
+    const other = makeRun({ hostname: 'macos-latest', startedAt: '2026-11-24T11:00:00.000Z', speed: 0.8 });
+    const html = renderReport([...days, other], { generatedAt: GENERATED_AT });
+    const url = writeHtml('report-history.html', html);
+    const { page, errors, requests } = await open(browser, url);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    // The history is open: its trends draw at once.
+    const trends = await page.locator('#history canvas').count();
+    expect(trends).toBe(3);
+    const columns = await page
+      .getByRole('table', { name: /At a glance/ })
+      .getByRole('columnheader')
+      .allInnerTexts();
+    expect(columns).toEqual([
+      'Scenario',
+      'node 20.20.2 · bench-host',
+      'node 20.20.2 · macos-latest',
+      'deno 2.9.6 · bench-host',
+      'deno 2.9.6 · macos-latest',
+      'bun 1.4.5 · bench-host',
+      'bun 1.4.5 · macos-latest',
+    ]);
+    const stats = await canvasStats(page);
+    expectDrawn(stats, 10);
+    expect(stats.filter((s) => s.id.startsWith('chart-history-')).every((s) => s.bars === 12)).toBe(true);
+    await fullScreenshot(page, join(artifacts, 'report-history.png'));
+    await page.context().close();
+  });
+
   it('shows failed and skipped entries with their reason and stderr, not as zeros', async () => {
     const url = writeHtml('report.html', single());
     const { page } = await open(browser, url);
     const notes = await page.locator('#s1-http .status-notes li').allInnerTexts();
     expect(notes.join('\n')).toContain('timed out after 60000 ms');
     expect(notes.join('\n')).toMatch(/FAILED/i);
-    await page.locator('#s1-http details summary').first().click();
+    // The failure is in view without opening the scenario's details; its stderr is one click away.
+    await page.locator('#s1-http .status-notes details summary').first().click();
     expect(await page.locator('#s1-http pre.stderr').first().textContent()).toContain(
       'server worker stopped answering',
     );
-    const bunRow = page.locator('#s1-http table tr', { hasText: 'bun 1.4.5' }).first();
+    await page.locator('#s1-http .scenario-fold > summary').click();
+    const bunRow = page.locator('#s1-http figure table tr', { hasText: 'bun 1.4.5' }).first();
     expect(await bunRow.textContent()).toContain('failed: every repeat failed');
     expect(await bunRow.textContent()).not.toMatch(/>0</);
     const skipped = await page.locator('#s2-gather-micro .status-notes').textContent();
@@ -129,6 +239,7 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
   it('downloads a chart’s figures as CSV and JSON from the page itself', async () => {
     const url = writeHtml('report.html', single());
     const { page } = await open(browser, url);
+    await page.locator('#s0-timers .scenario-fold > summary').click();
     const csvButton = page.locator('button[data-download="csv"]').first();
     const [csv] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from '../test-support/fixtures.ts';
-import { escapeHtml, jsonForScript, scriptSafe } from './html.ts';
-import { renderReport } from './index.ts';
+import { makeRun } from '../../test-support/fixtures.ts';
+import { renderReport } from '../index.ts';
+import { escapeHtml, jsonForScript, scriptSafe } from './escape.ts';
 
 const HOSTILE = `<script>alert(1)</script> <img src=x onerror=alert(1)>`;
 
@@ -51,12 +51,30 @@ describe('renderReport', () => {
     expect(html).toContain('<html lang="en">');
     expect(html.match(/<h1>/g)).toHaveLength(1);
     const canvases = html.match(/<canvas [^>]*>/g)!;
-    expect(canvases.length).toBeGreaterThan(10);
+    // Timers and HTTP: throughput, tail latency, efficiency; the micro scenario: ops/s.
+    expect(canvases).toHaveLength(7);
     for (const c of canvases) expect(c).toMatch(/role="img" aria-label="[^"]+"/);
     expect(html).toContain('<th scope="col">');
     expect(html).toContain('<th scope="row">');
     expect(html).toContain('<caption>');
     expect(html).toContain('prefers-color-scheme: dark');
+  });
+
+  it('opens with the overview table, the summary after it, and folds each scenario’s details', () => {
+    const overview = html.indexOf('<table class="overview" role="table">');
+    expect(overview).toBeGreaterThan(0);
+    expect(html.indexOf('class="headline"')).toBeGreaterThan(overview);
+    expect(html.indexOf('<nav class="toc"')).toBeGreaterThan(overview);
+    expect(html.match(/<details class="fold scenario-fold">/g)).toHaveLength(3);
+    // Every canvas sits inside a scenario's fold.
+    const folds = html
+      .split('<details class="fold scenario-fold">')
+      .slice(1)
+      .map((f) => f.split('</section>')[0]!);
+    expect(folds.join('').match(/<canvas /g)).toHaveLength(7);
+    // Failures stay in view, above the fold.
+    const http = html.slice(html.indexOf('id="s1-http"'));
+    expect(http.indexOf('class="status-notes"')).toBeLessThan(http.indexOf('scenario-fold'));
   });
 
   it('is reproducible for a given generatedAt', () => {

@@ -9,7 +9,7 @@ export const STYLES = `
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --grid: rgba(27, 31, 36, 0.12);
   --card: #f6f8fa; --border: #d0d7de; --link: #0060a8;
-  --better: #006e4f; --worse: #b03a00; --missing: #8a5a00;
+  --better: #006e4f; --worse: #b03a00; --missing: #8a5a00; --heat: #009E73;
   --c0: #E69F00; --c1: #0072B2; --c2: #009E73; --c3: #CC79A7;
   --c4: #56B4E9; --c5: #D55E00; --c6: #000000; --c7: #F0E442;
 }
@@ -17,7 +17,7 @@ export const STYLES = `
   :root {
     --bg: #0f1419; --fg: #e6edf3; --muted: #9da7b1; --grid: rgba(230, 237, 243, 0.14);
     --card: #161b22; --border: #30363d; --link: #79c0ff;
-    --better: #3ecf9c; --worse: #ff9a6b; --missing: #f0c060;
+    --better: #3ecf9c; --worse: #ff9a6b; --missing: #f0c060; --heat: #2dc59a;
     --c0: #E69F00; --c1: #56B4E9; --c2: #2dc59a; --c3: #CC79A7;
     --c4: #8fd0f5; --c5: #ff7a3d; --c6: #e6edf3; --c7: #F0E442;
   }
@@ -43,8 +43,38 @@ a { color: var(--link); }
 }
 nav.toc ul { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; padding: 0; list-style: none; margin: 0.5rem 0 0; }
 .scenario-params { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
-.speedups-lead { margin-bottom: 0.25rem; }
-.speedups { margin-top: 0; padding-left: 1.25rem; }
+.lines { margin-top: 0; padding-left: 1.25rem; }
+/* The overview: a table whose cells are small stacks of lines, shaded by share of the row's best. */
+section#overview h2 { margin-top: 1rem; }
+.overview { font-size: 0.8rem; }
+.overview caption { font-size: 0.9rem; }
+.overview th, .overview td { padding: 0.35rem 0.5rem; }
+.overview th[scope="row"] { min-width: 8rem; max-width: 14rem; }
+.overview th[scope="row"] a { font-size: 0.9rem; font-weight: 600; }
+.overview td.ov-cell { min-width: 9rem; }
+.overview span { display: block; }
+.overview .col { display: none; }
+.overview .ov-line .standing { display: inline; }
+.overview .figure { font-size: 1rem; font-weight: 700; }
+.overview .figure .basis { display: inline; font-size: 0.8rem; font-weight: 400; color: var(--muted); }
+.overview .what { color: var(--muted); }
+.overview .ov-best .standing { color: var(--better); font-weight: 700; }
+.overview .ov-best .standing::after { content: " ★"; }
+.overview .ov-missing .status { color: var(--missing); font-style: italic; overflow-wrap: anywhere; }
+.overview .mark { color: var(--worse); font-weight: 600; }
+.heat-1 { background: color-mix(in srgb, var(--heat) 4%, transparent); }
+.heat-2 { background: color-mix(in srgb, var(--heat) 9%, transparent); }
+.heat-3 { background: color-mix(in srgb, var(--heat) 15%, transparent); }
+.heat-4 { background: color-mix(in srgb, var(--heat) 22%, transparent); }
+.heat-5 { background: color-mix(in srgb, var(--heat) 30%, transparent); }
+.overview-legend { font-size: 0.8rem; color: var(--muted); margin: 0.25rem 0 1rem; max-width: 60rem; }
+/* A scenario: heading, one line of what it does, then one fold with its charts and tables. */
+section.scenario h2 { margin-top: 1.5rem; }
+.scenario-lead { margin: 0.25rem 0 0.5rem; max-width: 60rem; color: var(--muted); }
+details.fold > summary { font-weight: 600; padding: 0.35rem 0; }
+details.scenario-fold[open] > summary { margin-bottom: 0.5rem; }
+/* Trends side by side where there is room. */
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 0 1rem; }
 figure.chart { margin: 1.25rem 0 2rem; padding: 0.75rem; background: var(--card); border: 1px solid var(--border); border-radius: 8px; }
 .canvas-box { position: relative; height: 340px; width: 100%; }
 .canvas-box canvas { display: block; }
@@ -60,7 +90,7 @@ thead th { text-align: left; border-bottom: 2px solid var(--border); white-space
 td.num { text-align: right; white-space: nowrap; }
 th[scope="row"] { text-align: left; font-weight: 500; min-width: 10rem; }
 /* The status column of chart tables: room for "ok, 3 repeats" on one line. */
-table:not(.env):not(.comparison) td:last-child { min-width: 8.5rem; }
+table:not(.env):not(.comparison):not(.overview) td:last-child { min-width: 8.5rem; }
 .tone-best { font-weight: 700; color: var(--better); }
 .tone-best::after { content: " ★"; }
 .tone-better { color: var(--better); font-weight: 600; }
@@ -88,6 +118,13 @@ footer.page { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; mar
   h1 { font-size: 1.5rem; }
   h2 { font-size: 1.25rem; }
   .headline { font-size: 1rem; }
+  /* The overview on a phone: each scenario a block, its runtimes side by side, each naming itself. */
+  .overview, .overview tbody, .overview tr, .overview caption { display: block; }
+  .overview thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .overview tr { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); border-bottom: 1px solid var(--border); }
+  .overview th[scope="row"] { grid-column: 1 / -1; max-width: none; min-width: 0; border-bottom: 0; }
+  .overview td.ov-cell { min-width: 0; border-bottom: 0; overflow-wrap: anywhere; }
+  .overview .col { display: block; color: var(--muted); font-weight: 600; }
   figure.chart { padding: 0.5rem; margin-left: -0.25rem; margin-right: -0.25rem; }
   /* Narrow charts spend more height on rotated labels; keep the plot area readable. */
   .canvas-box:not(.sideways) { height: 380px; }

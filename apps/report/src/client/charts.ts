@@ -1,14 +1,17 @@
 /**
- * The in-page script. `clientMain` is never called in Node: html.ts inlines its source text
- * (Function.prototype.toString) and calls it in the page with Chart.js and the inlined data, so the
- * script stays ordinary, type-checked TypeScript. Hence the rules for this file: everything
- * `clientMain` uses must be defined inside it or passed in (no imports at run time, no module-level
- * helpers), and it builds DOM only with textContent / createElement, never innerHTML. Numbers are
- * formatted by @asyncbench/results' formatNumber, whose source html.ts inlines and passes in, so a
- * tooltip reads exactly like the tables, the terminal and the exports.
+ * The in-page script that draws the charts. `clientMain` is never called in Node: the document
+ * inlines its source text (Function.prototype.toString) and calls it in the page with Chart.js and
+ * the inlined data, so the script stays ordinary, type-checked TypeScript. Hence the rules for this
+ * file: everything `clientMain` uses must be defined inside it or passed in (no imports at run
+ * time, no module-level helpers), and it builds DOM only with textContent / createElement, never
+ * innerHTML. Numbers are formatted by @asyncbench/results' formatNumber, whose source the document
+ * inlines and passes in, so a tooltip reads exactly like the tables, the terminal and the exports.
+ *
+ * Charts inside a closed fold (details element) are drawn when it opens, not before: a report of
+ * fifty charts opens as fast as one of five, and a canvas is never laid out at zero width.
  */
 import type { ChartConfiguration, Chart as ChartJs, Plugin } from 'chart.js';
-import type { ChartView, TableView } from './model.ts';
+import type { ChartView } from '../view.ts';
 
 /** What the page's `<script type="application/json" id="report-data">` holds. */
 export interface ClientData {
@@ -36,10 +39,10 @@ export function clientMain(
   };
 
   /** The value axis: y for upright bars, x for sideways ones (spec.horizontal). */
-  const valueScale = (chart: ChartJs<'bar'>, spec: ChartView) => chart.scales[spec.horizontal ? 'x' : 'y']!;
+  const valueScale = (chart: ChartJs, spec: ChartView) => chart.scales[spec.horizontal ? 'x' : 'y']!;
 
-  /** Min-max whiskers over repeats: Chart.js has no error bars, so draw them after the bars. */
-  const errorBars = (spec: ChartView): Plugin<'bar'> => ({
+  /** Whiskers (min-max over repeats, or a CI): Chart.js has no error bars, so draw them after the data. */
+  const errorBars = (spec: ChartView): Plugin => ({
     id: 'asyncbenchErrorBars',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
@@ -53,12 +56,13 @@ export function clientMain(
           const lo = ds.low[i];
           const hi = ds.high[i];
           if (lo == null || hi == null || hi <= lo || (spec.logScale && lo <= 0)) return;
-          const bar = element as unknown as { x: number; y: number; width: number; height: number };
+          const bar = element as unknown as { x: number; y: number; width?: number; height?: number };
           const from = scale.getPixelForValue(lo);
           const to = scale.getPixelForValue(hi);
-          // Along the value axis from min to max, with a cap across the bar at each end.
+          // Along the value axis from low to high, with a cap across the bar (or point) at each end.
           const at = spec.horizontal ? bar.y : bar.x;
-          const cap = Math.max(2, Math.min(6, (spec.horizontal ? bar.height : bar.width) / 4));
+          const across = spec.horizontal ? bar.height : bar.width;
+          const cap = across === undefined ? 4 : Math.max(2, Math.min(6, across / 4));
           const line = (a: number, b: number, c: number, d: number) => {
             if (spec.horizontal) {
               ctx.moveTo(b, a);
@@ -80,9 +84,11 @@ export function clientMain(
   });
 
   /** Writes "failed" / "skipped" where a bar is missing, so a gap never reads as zero. */
-  const missingMarks = (spec: ChartView): Plugin<'bar'> => ({
+  const missingMarks = (spec: ChartView): Plugin => ({
     id: 'asyncbenchMissing',
     afterDatasetsDraw(chart) {
+      // A line simply breaks where a run has no figure; its table says why.
+      if (spec.kind === 'line') return;
       const { ctx, chartArea } = chart;
       ctx.save();
       ctx.fillStyle = cssVar('--missing', '#8a5a00');
@@ -110,7 +116,7 @@ export function clientMain(
   });
 
   /** A dashed line across the value axis, e.g. the 100% physical limit on efficiency charts. */
-  const refLine = (spec: ChartView): Plugin<'bar'> => ({
+  const refLine = (spec: ChartView): Plugin => ({
     id: 'asyncbenchRefLine',
     afterDatasetsDraw(chart) {
       if (!spec.refLine) return;
@@ -142,19 +148,20 @@ export function clientMain(
     },
   });
 
-  const config = (spec: ChartView, canvasWidth: number): ChartConfiguration<'bar'> => {
+  const config = (spec: ChartView, canvasWidth: number): ChartConfiguration => {
     // A phone cannot fit "scenario: what" on one line; Chart.js would squeeze the letters instead.
     const titleFor = (width: number): string | string[] => (width < 640 ? spec.titleLines : spec.title);
     const fg = cssVar('--fg', '#1b1f24');
     const muted = cssVar('--muted', '#57606a');
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
+    const bars = spec.kind === 'bar';
     // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible,
     // and end at the first 1, 2 or 5 times a power of ten above the highest, so every whisker fits
     // and the top of the axis is labelled.
     const positive = (values: (number | null)[]): number[] =>
       values.filter((v): v is number => v != null && v > 0);
-    const lows = positive(spec.datasets.flatMap((d) => d.low));
-    const highs = positive(spec.datasets.flatMap((d) => d.high));
+    const lows = positive(spec.datasets.flatMap((d) => d.low.map((v, i) => v ?? d.values[i] ?? null)));
+    const highs = positive(spec.datasets.flatMap((d) => d.high.map((v, i) => v ?? d.values[i] ?? null)));
     const logMin =
       spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
     const decade = (v: number): number => 10 ** Math.floor(Math.log10(v) + 1e-9);
@@ -163,32 +170,42 @@ export function clientMain(
     const roundAbove = (v: number): number =>
       [1, 2, 5, 10].map((k) => k * decade(v)).find((r) => r >= v * (1 - 1e-9)) ?? v;
     const logMax = spec.logScale && highs.length > 0 ? roundAbove(Math.max(...highs)) : undefined;
-    const max = spec.refLine
-      ? Math.max(spec.refLine.value * 1.1, ...spec.datasets.flatMap((d) => d.high.map((v) => v ?? 0)))
-      : undefined;
+    // Linear axes reach past the highest whisker (and the reference line), so none is cut off.
+    const max =
+      highs.length > 0 || spec.refLine
+        ? Math.max(spec.refLine ? spec.refLine.value * 1.1 : 0, ...highs)
+        : undefined;
+    const roundTicksOnly = {
+      afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+        axis.ticks = axis.ticks.filter((t) => isRound(t.value));
+      },
+    };
     // Sideways charts on a phone need the width for case labels more than for the axis title.
     const showCategoryTitle = (width: number): boolean => !spec.horizontal || width >= 520;
     const tickFont = (width: number) => ({ size: width < 520 ? 11 : 12 });
+    const numericX = spec.xValues !== undefined;
     const categoryAxis = {
+      ...(numericX ? { type: spec.xLog ? ('logarithmic' as const) : ('linear' as const) } : {}),
+      ...(numericX && spec.xLog ? roundTicksOnly : {}),
       title: { display: showCategoryTitle(canvasWidth), text: spec.xTitle, color: fg },
-      ticks: { color: muted, autoSkip: false, font: tickFont(canvasWidth) },
+      ticks: {
+        color: muted,
+        autoSkip: !bars,
+        font: tickFont(canvasWidth),
+        ...(numericX ? { callback: (v: number | string) => formatValue(Number(v)) } : {}),
+      },
       grid: { color: grid },
     };
     const valueAxis = {
       type: spec.logScale ? ('logarithmic' as const) : ('linear' as const),
-      beginAtZero: !spec.logScale,
-      ...(max !== undefined ? { suggestedMax: max } : {}),
+      // Bars measure from zero; a trend shows its changes, so its axis fits the data.
+      beginAtZero: bars && !spec.logScale,
+      ...(max !== undefined && !spec.logScale ? { suggestedMax: max } : {}),
       ...(logMin !== undefined ? { min: logMin } : {}),
       ...(logMax !== undefined ? { max: logMax } : {}),
       // Log axes: ticks only at 1, 2 and 5 times a power of ten, or the labels collide; where even
       // those do not fit, Chart.js skips to the powers of ten (its major ticks), never to unlabelled ones.
-      ...(spec.logScale
-        ? {
-            afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
-              axis.ticks = axis.ticks.filter((t) => isRound(t.value));
-            },
-          }
-        : {}),
+      ...(spec.logScale ? roundTicksOnly : {}),
       title: { display: true, text: spec.yTitle, color: fg },
       ticks: {
         color: muted,
@@ -196,20 +213,26 @@ export function clientMain(
       },
       grid: { color: grid },
     };
+    const colour = (i: number) => cssVar(`--c${i}`, '#0072B2');
+    const datasets = spec.datasets.map((ds) => ({
+      label: ds.label,
+      // A numeric x axis takes points, a categorical one values in label order.
+      data: numericX ? ds.values.map((y, i) => ({ x: spec.xValues![i]!, y })) : ds.values,
+      backgroundColor: withAlpha(colour(ds.colour), ds.shade),
+      borderColor: colour(ds.colour),
+      ...(bars
+        ? // Pale (older-run) bars keep a solid outline so they stay visible on either background.
+          { borderWidth: ds.shade < 1 ? 2 : 1, maxBarThickness: 64 }
+        : {
+            borderWidth: 2,
+            pointRadius: 3,
+            spanGaps: false,
+            ...(ds.dashed ? { borderDash: [6, 4], pointRadius: 2 } : {}),
+          }),
+    }));
     return {
-      type: 'bar',
-      data: {
-        labels: spec.labels,
-        datasets: spec.datasets.map((ds) => ({
-          label: ds.label,
-          data: ds.values,
-          backgroundColor: withAlpha(cssVar(`--c${ds.colour}`, '#0072B2'), ds.shade),
-          borderColor: cssVar(`--c${ds.colour}`, '#0072B2'),
-          // Pale (older-run) bars keep a solid outline so they stay visible on either background.
-          borderWidth: ds.shade < 1 ? 2 : 1,
-          maxBarThickness: 64,
-        })),
-      },
+      type: spec.kind,
+      data: { labels: spec.labels, datasets: datasets as never },
       options: {
         indexAxis: spec.horizontal ? 'y' : 'x',
         responsive: true,
@@ -244,7 +267,7 @@ export function clientMain(
                 const lo = ds.low[item.dataIndex];
                 const hi = ds.high[item.dataIndex];
                 const range =
-                  lo != null && hi != null ? ` (min ${formatValue(lo)}, max ${formatValue(hi)})` : '';
+                  lo != null && hi != null ? ` (${spec.interval} ${formatValue(lo)}–${formatValue(hi)})` : '';
                 return `${ds.label}: ${formatValue(v)}${range}`;
               },
             },
@@ -253,76 +276,31 @@ export function clientMain(
         scales: spec.horizontal ? { y: categoryAxis, x: valueAxis } : { x: categoryAxis, y: valueAxis },
       },
       plugins: [errorBars(spec), missingMarks(spec), refLine(spec)],
-    };
+    } as ChartConfiguration;
   };
 
-  const charts: ChartJs<'bar'>[] = [];
-  const drawAll = (): void => {
-    for (const c of charts.splice(0)) c.destroy();
+  const drawn = new Map<string, ChartJs>();
+  /** Draws every chart not yet drawn whose canvas is not inside a closed fold. */
+  const drawVisible = (): void => {
     for (const spec of data.charts) {
+      if (drawn.has(spec.id)) continue;
       const canvas = document.getElementById(`chart-${spec.id}`);
-      if (!(canvas instanceof HTMLCanvasElement)) continue;
+      if (!(canvas instanceof HTMLCanvasElement) || canvas.closest('details:not([open])')) continue;
       const width = canvas.parentElement?.clientWidth ?? 800;
-      charts.push(new Chart(canvas, config(spec, width)) as ChartJs<'bar'>);
+      drawn.set(spec.id, new Chart(canvas, config(spec, width)));
     }
   };
-  drawAll();
+  drawVisible();
+  // 'toggle' does not bubble: listen in the capture phase for every fold of the page.
+  document.addEventListener('toggle', drawVisible, true);
   // Colours come from CSS variables, so a light/dark switch needs a redraw with the new values.
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawAll);
-
-  // Downloads are made in the page from the inlined data: no request leaves the file.
-  const csvField = (cell: string | number): string => {
-    if (typeof cell === 'number') return String(cell);
-    // A leading = + - @ would make a spreadsheet evaluate text from a results file as a formula.
-    const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const toCsv = (table: TableView): string =>
-    [
-      [table.rowHeading, ...table.columns],
-      ...table.rows.map((r) => [r.header, ...r.cells.map((c) => c.value ?? c.text)]),
-    ]
-      .map((line) => line.map(csvField).join(','))
-      .join('\r\n');
-  const toJson = (spec: ChartView): string =>
-    JSON.stringify(
-      {
-        title: spec.title,
-        xTitle: spec.xTitle,
-        yTitle: spec.yTitle,
-        categories: spec.labels,
-        series: spec.datasets.map((d) => ({
-          label: d.label,
-          median: d.values,
-          min: d.low,
-          max: d.high,
-          missing: d.missing,
-        })),
-        table: {
-          columns: [spec.table.rowHeading, ...spec.table.columns],
-          rows: spec.table.rows.map((r) => [r.header, ...r.cells.map((c) => c.value ?? c.text)]),
-        },
-      },
-      null,
-      2,
-    );
-  const save = (name: string, type: string, text: string): void => {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
-  const byId = new Map(data.charts.map((c) => [c.id, c]));
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
-    button.addEventListener('click', () => {
-      const spec = byId.get(button.dataset.chart ?? '');
-      if (!spec) return;
-      if (button.dataset.download === 'csv') save(`${spec.id}.csv`, 'text/csv', toCsv(spec.table));
-      else save(`${spec.id}.json`, 'application/json', toJson(spec));
-    });
-  }
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    for (const c of drawn.values()) c.destroy();
+    drawn.clear();
+    drawVisible();
+  });
+  // Printing shows everything: open every fold first (their charts draw on the toggle).
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
 }

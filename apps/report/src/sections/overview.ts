@@ -1,0 +1,155 @@
+/**
+ * The overview that opens the report: runtime × scenario, each cell the scenario's main figure
+ * (main-figure.ts), what concurrency bought there (speedup with its 95% CI) and how close it came to
+ * the physical limit (efficiency). Read from each machine's newest run, so with runs from several
+ * hosts there is a column per host × runtime. Cells are shaded by their share of the row's best,
+ * and the best is marked, so the answer is on the first screen without a chart.
+ */
+import {
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  formatRatioInterval,
+  runtimeLabel,
+} from '@asyncbench/results';
+import type { ReportContext, ScenarioContext } from '../context.ts';
+import { entryReason, findEntry, repeatSummary } from '../lookup.ts';
+import type { ReportPart } from '../parts.ts';
+import type { Series } from '../series.ts';
+import type { OverviewCell, OverviewRow, OverviewView, SectionView } from '../view.ts';
+import { chooseBasis, figureUnit, figureWhat, mainFigure } from './main-figure.ts';
+import { summaryOf } from './speedups.ts';
+
+/** 1..5 by share of the row's best: the shading steps of the overview. */
+function heat(share: number): number {
+  if (share >= 0.95) return 5;
+  if (share >= 0.8) return 4;
+  if (share >= 0.6) return 3;
+  if (share >= 0.4) return 2;
+  return 1;
+}
+
+const emptyCell = (status: string, marks: string[]): OverviewCell => ({
+  figure: '—',
+  value: null,
+  basis: '',
+  speedup: '',
+  efficiency: '',
+  standing: '',
+  heat: 0,
+  best: false,
+  status,
+  marks,
+});
+
+function cell(
+  ctx: ReportContext,
+  scenario: ScenarioContext,
+  s: Series,
+): { cell: OverviewCell; basis: ReturnType<typeof chooseBasis> } {
+  const run = ctx.runs[s.runIndex]!;
+  const entry = findEntry(run, s.runtime, scenario.id);
+  const marks = ctx.parts.flatMap((p) => p.overviewMarks?.(ctx, scenario, s) ?? []);
+  if (!entry) return { cell: emptyCell('not run', marks), basis: null };
+  if (entry.status === 'skipped')
+    return { cell: emptyCell(`skipped: ${entry.reason ?? 'no reason recorded'}`, marks), basis: null };
+  const basis = chooseBasis(run, entry);
+  const figure = basis && mainFigure(entry, basis);
+  if (!basis || !figure) {
+    return {
+      cell: emptyCell(entry.status === 'failed' ? `failed: ${entryReason(entry)}` : 'no figure', marks),
+      basis,
+    };
+  }
+  if (entry.status === 'failed') {
+    const { ok, total } = repeatSummary(entry);
+    marks.unshift(`partial: ${ok} of ${total} repeats ok`);
+  }
+  const row = summaryOf(run).workload.find((r) => r.scenario === scenario.id && r.runtime === s.runtime);
+  const sp = basis.kind === 'workload' ? row?.speedup : null;
+  const eff = basis.kind === 'workload' ? row?.efficiency?.median : undefined;
+  return {
+    basis,
+    cell: {
+      figure: formatNumber(figure.value),
+      value: figure.value,
+      basis: basis.name,
+      speedup: sp
+        ? `${formatRatio(sp.ratio)} speedup${sp.ciLow !== null ? ` (CI ${formatRatioInterval(sp.ciLow, sp.ciHigh)})` : ''}`
+        : '',
+      efficiency: eff !== undefined ? `${formatPercent(eff)} of ideal` : '',
+      standing: '',
+      heat: 0,
+      best: false,
+      status: null,
+      marks,
+    },
+  };
+}
+
+function overviewRow(
+  ctx: ReportContext,
+  scenario: ScenarioContext,
+  columns: readonly Series[],
+): OverviewRow | null {
+  const built = columns.map((s) => cell(ctx, scenario, s));
+  if (built.every((b) => b.cell.status === 'not run')) return null;
+  const cells = built.map((b) => b.cell);
+  const values = cells.map((c) => c.value).filter((v): v is number => v !== null);
+  const best = values.length > 0 ? Math.max(...values) : null;
+  for (const c of cells) {
+    if (c.value === null || best === null) continue;
+    c.heat = heat(c.value / best);
+    c.best = values.length > 1 && c.value === best;
+    c.standing = values.length < 2 ? '' : c.best ? 'fastest' : `${formatRatio(best / c.value)} slower`;
+  }
+  const basis = built.find((b) => b.basis)?.basis;
+  return {
+    scenario: scenario.id,
+    anchor: scenario.anchor,
+    label: scenario.shortLabel,
+    unit: basis ? figureUnit(basis, scenario.unit) : `${scenario.unit.plural}/s`,
+    what: basis ? figureWhat(basis) : '',
+    cells,
+  };
+}
+
+function caption(ctx: ReportContext): string {
+  if (ctx.machines.length > 1) {
+    return `At a glance: the newest run of each of ${ctx.machines.length} hosts, side by side`;
+  }
+  const newest = ctx.runLabels[ctx.newest[0]!]!;
+  return ctx.runs.length > 1 ? `At a glance: the newest run (${newest})` : `At a glance (${newest})`;
+}
+
+export function buildOverview(ctx: ReportContext): OverviewView | null {
+  const columns = ctx.series.filter((s) => ctx.newest.includes(s.runIndex));
+  const rows = ctx.scenarios
+    .map((scenario) => overviewRow(ctx, scenario, columns))
+    .filter((r): r is OverviewRow => r !== null);
+  if (rows.length === 0) return null;
+  return {
+    caption: caption(ctx),
+    columns: columns.map((s) =>
+      ctx.machines.length > 1 ? s.label : runtimeLabel(ctx.runs[s.runIndex]!, s.runtime),
+    ),
+    rows,
+    legend:
+      'Each cell: the scenario’s main figure (median over repeats, higher is better) and the case it comes from; ' +
+      'the speedup, best concurrent over best blocking-or-sequential throughput at the same unit duration, with its 95% confidence interval (CI); ' +
+      'and efficiency, ideal over measured wall time. ★ marks the fastest in each row; the deeper the shade, the closer to the row’s best.',
+  };
+}
+
+export const overviewPart: ReportPart = {
+  id: 'overview',
+  section: {
+    at: 'top',
+    build(ctx): SectionView | null {
+      const overview = buildOverview(ctx);
+      return overview
+        ? { id: 'overview', title: 'Overview', blocks: [{ kind: 'overview', overview }] }
+        : null;
+    },
+  },
+};
