@@ -201,6 +201,8 @@ export function clientMain(
       // Bars measure from zero; a trend shows its changes, so its axis fits the data.
       beginAtZero: bars && !spec.logScale,
       ...(max !== undefined && !spec.logScale ? { suggestedMax: max } : {}),
+      // A trend's axis fits its data, whiskers included.
+      ...(!bars && !spec.logScale && lows.length > 0 ? { suggestedMin: Math.min(...lows) } : {}),
       ...(logMin !== undefined ? { min: logMin } : {}),
       ...(logMax !== undefined ? { max: logMax } : {}),
       // Log axes: ticks only at 1, 2 and 5 times a power of ten, or the labels collide; where even

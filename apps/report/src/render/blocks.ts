@@ -35,8 +35,8 @@ export function renderTable(table: TableView, className = ''): string {
 /** Short tables show under their chart; long ones fold away so the charts can be skimmed. */
 const OPEN_UP_TO_ROWS = 9;
 
-function renderFigures(table: TableView): string {
-  const open = table.rows.length <= OPEN_UP_TO_ROWS ? ' open' : '';
+function renderFigures(table: TableView, folded: boolean): string {
+  const open = !folded && table.rows.length <= OPEN_UP_TO_ROWS ? ' open' : '';
   return `<details class="figures"${open}><summary>Exact figures (${table.rows.length} rows)</summary>${renderTable(table)}</details>`;
 }
 
@@ -46,13 +46,14 @@ function boxClass(chart: ChartView): string {
   return chart.labels.length === 1 && chart.datasets.length <= 3 ? ' compact' : '';
 }
 
-export function renderChart(chart: ChartView): string {
+/** A chart with its figures table (folded when `foldTable`, e.g. charts side by side) and downloads. */
+export function renderChart(chart: ChartView, foldTable = false): string {
   // chart.id is built from slugs ([a-z0-9-] only), so it is safe in attributes.
   const height = chart.height ? ` style="height: ${Math.round(chart.height)}px"` : '';
   return `<figure class="chart" aria-labelledby="h-${chart.id}">
 <h3 id="h-${chart.id}" class="visually-hidden">${escapeHtml(chart.title)}</h3>
 <div class="canvas-box${boxClass(chart)}"${height}><canvas id="chart-${chart.id}" role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.summary}`)}">${escapeHtml(chart.summary)}</canvas></div>
-${renderFigures(chart.table)}
+${renderFigures(chart.table, foldTable)}
 <div class="downloads" role="group" aria-label="${escapeHtml(`Download the figures of ${chart.title}`)}">
 <button type="button" data-download="csv" data-chart="${chart.id}">Download CSV</button>
 <button type="button" data-download="json" data-chart="${chart.id}">Download JSON</button>
@@ -85,7 +86,10 @@ export function renderBlock(block: Block): string {
     case 'overview':
       return renderOverview(block.overview);
     case 'group': {
-      const inner = block.blocks.map(renderBlock).join('\n');
+      // Side by side, a chart's table would be squeezed: it folds away under its chart.
+      const inner = block.blocks
+        .map((b) => (block.grid && b.kind === 'chart' ? renderChart(b.chart, true) : renderBlock(b)))
+        .join('\n');
       const body = block.grid ? `<div class="chart-grid">${inner}</div>` : inner;
       if (!block.fold) return body;
       return `<details class="fold"${block.fold.open ? ' open' : ''}><summary>${escapeHtml(block.fold.summary)}</summary>${body}</details>`;

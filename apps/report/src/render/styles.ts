@@ -51,7 +51,8 @@ section#overview h2 { margin-top: 1rem; }
 .overview th, .overview td { padding: 0.35rem 0.5rem; }
 .overview th[scope="row"] { min-width: 8rem; max-width: 14rem; }
 .overview th[scope="row"] a { font-size: 0.9rem; font-weight: 600; }
-.overview td.ov-cell { min-width: 9rem; }
+.overview td.ov-cell { min-width: 7.5rem; }
+.overview thead th { white-space: normal; }
 .overview span { display: block; }
 .overview .col { display: none; }
 .overview .ov-line .standing { display: inline; }

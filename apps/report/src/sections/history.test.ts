@@ -38,6 +38,13 @@ describe('history', () => {
     const byDate = historyCharts(same)[0]!;
     expect(byDate.xTitle).toBe('run date, UTC (runs oldest first, evenly spaced)');
     expect(byDate.labels[0]).toEqual(['2026-11-21', '10:00']);
+    // Runs started within one minute are told apart by the second.
+    const quick = [day(1), day(2), day(3)];
+    quick.forEach((r, i) => {
+      r.startedAt = `2026-11-29T19:43:0${i}.000Z`;
+      r.tool.commit = 'abc1234';
+    });
+    expect(historyCharts(quick)[0]!.labels).toEqual([0, 1, 2].map((i) => ['2026-11-29', `19:43:0${i}`]));
   });
 
   it('plots each runtime’s main figure as the mean of its repeats with a 95% CI', () => {

@@ -22,7 +22,11 @@ const MIN_RUNS = 3;
 function xAxis(runs: readonly RunFile[]): { title: string; labels: (string | string[])[] } {
   const commits = runs.map((r) => r.tool.commit);
   const byCommit = commits.every((c) => c) && new Set(commits).size > 1;
-  const date = (r: RunFile) => formatDate(r.startedAt).replace(' UTC', '');
+  // Minutes, or seconds where two runs started in the same minute.
+  const minutes = runs.map((r) => formatDate(r.startedAt).replace(' UTC', ''));
+  const precise = new Set(minutes).size < minutes.length;
+  const date = (r: RunFile) =>
+    precise ? r.startedAt.slice(0, 19).replace('T', ' ') : formatDate(r.startedAt).replace(' UTC', '');
   return byCommit
     ? {
         title: 'commit (runs oldest first, evenly spaced)',
