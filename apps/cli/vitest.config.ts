@@ -13,5 +13,8 @@ export default defineConfig({
     // it, and every integration file starts real runtimes on a small shared machine.
     fileParallelism: false,
     hookTimeout: 300_000,
+    // @actions/workflow-parser imports its schema JSON without an import attribute, which Node's
+    // loader refuses; inlined, vite transforms it (bench-matrix.test.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -65,14 +65,23 @@ cases=(
   "runtimes install nodejs@22"
   "frob"
   "--frob"
+  # An environment variable, then |, then the command line.
+  "ASYNCBENCH_HOST=-leading-dash|run --runtimes node --out $tmp/o"
+  "ASYNCBENCH_HOST=a/b|run --runtimes node --out $tmp/o"
+  "ASYNCBENCH_HOST=$(printf 'x%.0s' {1..65})|doctor"
 )
 printf '%s\t%s\t%s\t%s\t%s\n' command 'stderr (first line)' exit lines seconds
 for c in "${cases[@]}"; do
   start=$(date +%s.%N)
+  vars=()
+  if [[ $c == *'|'* ]]; then
+    vars=("${c%%|*}")
+    c=${c#*|}
+  fi
   # shellcheck disable=SC2086
-  err=$(timeout -k 2 20 node "$bin" $c 2>&1 >/dev/null)
+  err=$(timeout -k 2 20 env "${vars[@]}" node "$bin" $c 2>&1 >/dev/null)
   code=$?
   end=$(date +%s.%N)
   lines=$(printf '%s' "$err" | grep -c '')
-  printf '%s\t%s\t%s\t%s\t%.2f\n' "${c//$tmp/\$TMP}" "$(printf '%s' "${err//$tmp/\$TMP}" | head -1)" "$code" "$lines" "$(echo "$end - $start" | bc)"
+  printf '%s\t%s\t%s\t%s\t%.2f\n' "${vars[*]:+${vars[*]} }${c//$tmp/\$TMP}" "$(printf '%s' "${err//$tmp/\$TMP}" | head -1)" "$code" "$lines" "$(echo "$end - $start" | bc)"
 done

@@ -64,7 +64,7 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
   if (installs.length > 0) out.push(cacheTable(installs));
 
   const pinning = await detectPinning();
-  const host = hostInfo(pinning);
+  const host = hostInfo(pinning, io.env);
   out.push('');
   out.push('Host');
   out.push(`  OS:      ${host.os} ${host.release} (${host.arch}), host ${host.hostname}`);

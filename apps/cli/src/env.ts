@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import type { HostInfo } from '@asyncbench/results';
+import { UsageError } from './errors.ts';
 
 export interface Pinning {
   /** Prefix for child command lines, e.g. ['taskset', '-c', '1']; empty when not pinned. */
@@ -36,10 +37,29 @@ export async function detectPinning(cpuList: string | null = null): Promise<Pinn
   return { prefix: ['taskset', '-c', cpuList], how: `taskset -c ${cpuList}` };
 }
 
-export function hostInfo(pinning: Pinning): HostInfo {
+/** What ASYNCBENCH_HOST may hold: a label such as `ubuntu-24.04-arm` or `ci-runner 3`, 1-64 characters. */
+const HOST_LABEL = /^[A-Za-z0-9][A-Za-z0-9 ._@:+-]{0,63}$/;
+
+/**
+ * The host name runs record: ASYNCBENCH_HOST when set (a CI matrix names its runners, whose own
+ * host names change every job, so their runs can be told apart and followed over time), else the
+ * OS's. A value that is not a plain label is bad input (UsageError, exit 2) before anything runs.
+ */
+export function hostName(env: NodeJS.ProcessEnv): string {
+  const label = env.ASYNCBENCH_HOST;
+  if (label === undefined || label === '') return os.hostname();
+  if (!HOST_LABEL.test(label)) {
+    throw new UsageError(
+      `ASYNCBENCH_HOST must be 1-64 letters, digits, spaces or ._@:+- starting with a letter or digit, got ${JSON.stringify(label)}`,
+    );
+  }
+  return label;
+}
+
+export function hostInfo(pinning: Pinning, env: NodeJS.ProcessEnv = process.env): HostInfo {
   const cpus = os.cpus();
   const info: HostInfo = {
-    hostname: os.hostname(),
+    hostname: hostName(env),
     os: os.type(),
     release: os.release(),
     arch: os.arch(),

@@ -51,12 +51,16 @@ the files are bundled once (esbuild) and the same bundle runs on every runtime.
   --export-markdown file     also write the run as Markdown (the summary with intervals), e.g. for
                              a pull-request comment
 
+Environment: ASYNCBENCH_HOST=name records this host under that name (a CI runner's own name
+changes every job); ASYNCBENCH_PG_URL as --pg-url.
+
 Exit: 0 all ran, 1 some process failed (or a requested runtime is missing), 2 bad input,
 130 interrupted (the results file keeps what was measured).`,
   report: `Usage: asyncbench report [results.json ...] [--out file.html]
 
 Builds one self-contained HTML report. Default input: the newest results/*.json. Default output:
-<name>.html beside the (last) input, copied to latest.html.`,
+<name>.html beside the (last) input, copied to latest.html. Two runs of one machine are compared;
+three or more draw a trend per scenario; runs from several hosts stand side by side.`,
   list: `Usage: asyncbench list [file.bench.ts | glob ...] [--json]
 
 Lists the scenarios (as the node adapter reports them), or those of benchmark files, with

@@ -33,7 +33,7 @@ export async function writeReport(
     io.stderr.write(`asyncbench: report skipped: ${render}\n`);
     return null;
   }
-  const html = render(runs, { title: `asyncbench ${runs.map((r) => r.id).join(' vs ')}` });
+  const html = render(runs, { title: reportTitle(runs) });
   if (outFile) {
     await writeFileAtomic(outFile, html);
     return outFile;
@@ -42,6 +42,16 @@ export async function writeReport(
   await writeFileAtomic(path, html);
   await writeFileAtomic(join(dir, 'latest.html'), html);
   return path;
+}
+
+/**
+ * The report's title: the run's id, two runs as `a vs b`; more as a count with their hosts, since
+ * a history of ten run ids is no heading.
+ */
+export function reportTitle(runs: readonly RunFile[]): string {
+  if (runs.length <= 2) return `asyncbench ${runs.map((r) => r.id).join(' vs ')}`;
+  const hosts = [...new Set(runs.map((r) => r.host.hostname))];
+  return `asyncbench: ${runs.length} runs on ${hosts.length > 3 ? `${hosts.length} hosts` : hosts.join(', ')}`;
 }
 
 /** `results/2026-...-host.json` -> directory and base name for the report beside it. */

@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { hostname, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   artifacts,
@@ -72,6 +72,79 @@ describe.skipIf(!hasChromium)('a real run on node, deno and bun, reported in Chr
       const text = await page.evaluate(() => document.body.textContent ?? '');
       for (const r of results.runtimes) expect(text).toContain(r.version!);
       await fullScreenshot(page, join(artifacts, 'report-real-run.png'));
+      await page.context().close();
+    } finally {
+      await browser.close();
+    }
+  }, 300_000);
+
+  it('merges real runs from two differently named hosts side by side', async () => {
+    // Two real runs; the second names its host the way a CI matrix does (ASYNCBENCH_HOST).
+    const runs: string[] = [];
+    for (const host of [null, 'ci-linux-arm64']) {
+      const dir = join(out, `host-${host ?? 'os'}`);
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+      delete env.ASYNCBENCH_PG_URL;
+      if (host) env.ASYNCBENCH_HOST = host;
+      else delete env.ASYNCBENCH_HOST;
+      const args = [
+        'run',
+        '--runtimes',
+        'node,bun',
+        '--scenarios',
+        'timers',
+        '--profile',
+        'quick',
+        '--repeats',
+        '2',
+      ];
+      const run = spawnSync(process.execPath, [join(appDir, 'bin/asyncbench.js'), ...args, '--out', dir], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      runs.push(join(dir, readdirSync(dir).find((n) => n.endsWith('.json'))!));
+    }
+    const [mine, ci] = await Promise.all(
+      runs.map(async (p) => validateRunFile(JSON.parse(await readFile(p, 'utf8')), p)),
+    );
+    expect(mine!.host.hostname).toBe(hostname());
+    expect(ci!.host.hostname).toBe('ci-linux-arm64');
+    expect(ci!.notes).toContain(`host name from ASYNCBENCH_HOST (the OS calls it ${hostname()})`);
+    expect(basename(runs[1]!)).toMatch(/-ci-linux-arm64\.json$/);
+
+    const merged = join(out, 'merged.html');
+    const report = spawnSync(
+      process.execPath,
+      [join(appDir, 'bin/asyncbench.js'), 'report', ...runs, '--out', merged],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(report.status, report.stderr).toBe(0);
+    const browser = await launchChromium();
+    try {
+      const url = pathToFileURL(merged).href;
+      const { page, requests, errors } = await open(browser, url);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      const version = (r: typeof mine, rt: string) => r!.runtimes.find((x) => x.name === rt)!.version;
+      const overview = page.getByRole('table', { name: /At a glance/ });
+      expect(await overview.getByRole('columnheader').allInnerTexts()).toEqual([
+        'Scenario',
+        `node ${version(mine, 'node')} · ${hostname()}`,
+        `node ${version(ci, 'node')} · ci-linux-arm64`,
+        `bun ${version(mine, 'bun')} · ${hostname()}`,
+        `bun ${version(ci, 'bun')} · ci-linux-arm64`,
+      ]);
+      const hosts = await page.locator('#environment tr', { hasText: /^Host/ }).locator('td').allInnerTexts();
+      expect(hosts).toEqual([hostname(), 'ci-linux-arm64']);
+      expectDrawn(await canvasStats(page), 3);
+      await fullScreenshot(page, join(artifacts, 'report-two-hosts.png'));
       await page.context().close();
     } finally {
       await browser.close();

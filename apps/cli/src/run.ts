@@ -5,6 +5,7 @@
  * so an interrupt or a crash loses nothing already measured.
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   aggregateRepeats,
@@ -19,7 +20,7 @@ import {
 } from '@asyncbench/results';
 import type { RunArgs } from './args.ts';
 import { listScenarios, selectScenarios } from './catalogue.ts';
-import { detectPinning, gitCommit, hostInfo } from './env.ts';
+import { detectPinning, gitCommit, hostInfo, hostName } from './env.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { prepareNodeSqlite, type SqliteLaunch } from './node-sqlite.ts';
@@ -73,7 +74,11 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     io.stderr.write(`asyncbench: ${redact(text)}\n`);
   };
 
-  // 0. Where results go: usable, or one line and exit 2 before anything runs.
+  // 0. The host name results will carry (ASYNCBENCH_HOST or the OS's) and where results go:
+  // usable, or one line and exit 2 before anything runs.
+  const hostname = hostName(io.env);
+  if (hostname !== os.hostname())
+    notes.push(`host name from ASYNCBENCH_HOST (the OS calls it ${os.hostname()})`);
   const outDir = await checkOutDir('--out', args.out ? resolve(args.out) : defaultResultsDir(layout));
   // User benchmark files: found and bundled now, so a file that does not bundle stops the run at once.
   let bundle: UserBundle | null = null;
@@ -134,7 +139,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   const repeats = args.repeats ?? DEFAULT_REPEATS[args.profile];
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
   const pinning = await detectPinning(args.pin);
-  const host = hostInfo(pinning);
+  const host = hostInfo(pinning, io.env);
   const id = runBaseName(startedAt, host.hostname);
   const path = join(outDir, `${id}.json`);
 
