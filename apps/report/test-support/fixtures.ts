@@ -29,6 +29,8 @@ export interface FixtureOptions {
   /** Marks bun's HTTP entry failed (every repeat) and deno's micro entry skipped. */
   failures?: boolean;
   runtimes?: string[];
+  /** Runtimes the run looked for and did not find (status 'missing', no entries). */
+  missingRuntimes?: string[];
 }
 
 const VERSIONS: Record<string, string> = { node: '20.20.2', deno: '2.9.6', bun: '1.4.5' };
@@ -297,13 +299,23 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
       memoryBytes: 8 * 1024 ** 3,
       pinned: false,
     },
-    runtimes: runtimes.map((name) => ({
-      name,
-      status: 'ok',
-      version: VERSIONS[name] ?? '1.0.0',
-      path: `/work/main/node_modules/.bin/${name}`,
-      source: 'devDependency',
-    })),
+    runtimes: [
+      ...runtimes.map((name) => ({
+        name,
+        status: 'ok' as const,
+        version: VERSIONS[name] ?? '1.0.0',
+        path: `/work/main/node_modules/.bin/${name}`,
+        source: 'devDependency' as const,
+      })),
+      ...(options.missingRuntimes ?? []).map((name) => ({
+        name,
+        status: 'missing' as const,
+        version: null,
+        path: null,
+        source: null,
+        note: 'not on PATH',
+      })),
+    ],
     scenarios: [
       {
         id: 'timers',

@@ -7,7 +7,8 @@ import { type CaseAggregate, caseLabel, type FigureName } from '@asyncbench/resu
 import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { CaseInfo } from '../lookup.ts';
 import { dash, wrapLabel } from '../text.ts';
-import type { Cell, DatasetView, Row } from '../view.ts';
+import type { Cell, ChartView, DatasetView, Row } from '../view.ts';
+import { layout } from './layout.ts';
 
 /** Whiskers of the bar charts: the spread over process repeats. */
 export const MIN_MAX = 'min–max over repeats';
@@ -79,4 +80,13 @@ export function rowsFor(
 export function needsLog(datasets: readonly DatasetView[], ratio = 50): boolean {
   const values = datasets.flatMap((d) => d.values).filter((v): v is number => v !== null && v > 0);
   return values.length > 1 && Math.max(...values) / Math.min(...values) > ratio;
+}
+
+/** What a bar chart of a scenario says; barChart fills in the rest. */
+export type BarChartSpec = Omit<ChartView, 'kind' | 'interval' | 'refLine' | 'horizontal' | 'height'> &
+  Partial<Pick<ChartView, 'refLine'>>;
+
+/** A bar chart with min–max whiskers, laid out upright or sideways by how many bars it has. */
+export function barChart(spec: BarChartSpec): ChartView {
+  return layout({ kind: 'bar', interval: MIN_MAX, refLine: null, horizontal: false, height: null, ...spec });
 }

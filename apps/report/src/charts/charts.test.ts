@@ -181,15 +181,7 @@ describe('failed and skipped entries in charts', () => {
   });
 
   it('gives no bar slot to a runtime without an entry for the scenario', () => {
-    const run = makeRun({ runtimes: ['node', 'deno'] });
-    run.runtimes.push({
-      name: 'bun',
-      status: 'missing',
-      version: null,
-      path: null,
-      source: null,
-      note: 'not on PATH',
-    });
+    const run = makeRun({ runtimes: ['node', 'deno'], missingRuntimes: ['bun'] });
     expect(chart(chartsOfScenario(buildModel([run]), 'timers'), 'throughput').datasets).toHaveLength(2);
   });
 });

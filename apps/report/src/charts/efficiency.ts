@@ -7,16 +7,14 @@ import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
 import { dash, num, text } from '../text.ts';
 import type { ChartView } from '../view.ts';
-import { datasetsFor, MIN_MAX, modeCaseAxisLabel, rowsFor } from './bars.ts';
-import { layout } from './layout.ts';
+import { barChart, datasetsFor, modeCaseAxisLabel, rowsFor } from './bars.ts';
 
 export function efficiencyChart(ctx: ReportContext, scenario: ScenarioContext): ChartView | null {
   const cases = scenario.workload.filter((c) => c.idealMs !== null);
   if (cases.length === 0) return null;
   const title = `${scenario.label}: measured versus the physical limit`;
-  return layout({
+  return barChart({
     id: `${scenario.anchor}-efficiency`,
-    kind: 'bar',
     title,
     titleLines: [scenario.label, 'measured versus the physical limit'],
     summary: `Bar chart of efficiency, the ideal wall time divided by the measured wall time in percent, for every mode of ${scenario.label}; 100% is the physical limit.`,
@@ -25,10 +23,7 @@ export function efficiencyChart(ctx: ReportContext, scenario: ScenarioContext): 
     labels: cases.map(modeCaseAxisLabel),
     datasets: datasetsFor(ctx, scenario, cases, 'efficiency', 100),
     logScale: false,
-    interval: MIN_MAX,
     refLine: { value: 100, label: 'physical limit (ideal)' },
-    horizontal: false,
-    height: null,
     table: {
       caption: `${title}: efficiency = ideal wall time / measured wall time`,
       rowHeading: 'Case · runtime',

@@ -7,8 +7,7 @@ import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
 import { num } from '../text.ts';
 import type { ChartView } from '../view.ts';
-import { datasetsFor, MIN_MAX, modeCaseAxisLabel, modeCaseLabel, needsLog, rowsFor } from './bars.ts';
-import { layout } from './layout.ts';
+import { barChart, datasetsFor, modeCaseAxisLabel, modeCaseLabel, needsLog, rowsFor } from './bars.ts';
 
 export function latencyChart(ctx: ReportContext, scenario: ScenarioContext): ChartView | null {
   const cases = scenario.workload.filter((c) =>
@@ -18,9 +17,8 @@ export function latencyChart(ctx: ReportContext, scenario: ScenarioContext): Cha
   const datasets = datasetsFor(ctx, scenario, cases, 'p99Ms');
   const logScale = needsLog(datasets);
   const title = `${scenario.label}: tail latency (p99) per unit`;
-  return layout({
+  return barChart({
     id: `${scenario.anchor}-latency`,
-    kind: 'bar',
     title,
     titleLines: [scenario.label, 'tail latency (p99) per unit'],
     summary: `Bar chart of the 99th percentile of per-unit latency in milliseconds for every case of ${scenario.label}, one bar per runtime, lower is better${logScale ? ', logarithmic scale' : ''}. p50, p90 and max are in the table below.`,
@@ -29,10 +27,6 @@ export function latencyChart(ctx: ReportContext, scenario: ScenarioContext): Cha
     labels: cases.map(modeCaseAxisLabel),
     datasets,
     logScale,
-    interval: MIN_MAX,
-    refLine: null,
-    horizontal: false,
-    height: null,
     table: {
       caption: `${scenario.label}: latency per unit, medians over repeats (ms)`,
       rowHeading: 'Mode: case · runtime',

@@ -8,8 +8,7 @@ import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
 import { dash, num, wrapLabel } from '../text.ts';
 import type { Cell, ChartView, Row } from '../view.ts';
-import { datasetsFor, MIN_MAX, needsLog } from './bars.ts';
-import { layout } from './layout.ts';
+import { barChart, datasetsFor, needsLog } from './bars.ts';
 
 function microRows(ctx: ReportContext, scenario: ScenarioContext): Row[] {
   const rows: Row[] = [];
@@ -51,9 +50,8 @@ export function microChart(ctx: ReportContext, scenario: ScenarioContext): Chart
   const datasets = datasetsFor(ctx, scenario, cases, 'opsPerSec');
   // Cases of one scenario can differ by orders of magnitude (gather of 10 vs 1000): log keeps both visible.
   const logScale = needsLog(datasets);
-  return layout({
+  return barChart({
     id: `${scenario.anchor}-micro`,
-    kind: 'bar',
     title,
     titleLines: [scenario.label, 'operations per second'],
     summary: `Bar chart of operations per second for each micro case of ${scenario.label}, one bar per runtime, higher is better${logScale ? ', logarithmic scale' : ''}.`,
@@ -62,10 +60,6 @@ export function microChart(ctx: ReportContext, scenario: ScenarioContext): Chart
     labels: cases.map((c) => wrapLabel(caseLabel(c))),
     datasets,
     logScale,
-    interval: MIN_MAX,
-    refLine: null,
-    horizontal: false,
-    height: null,
     table: {
       caption: `${title}: medians over repeats, fastest runtime per case marked, others as a ratio to it`,
       rowHeading: 'Case · runtime',

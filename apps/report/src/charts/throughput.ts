@@ -9,8 +9,7 @@ import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
 import { num, wrapLabel } from '../text.ts';
 import type { ChartView } from '../view.ts';
-import { datasetsFor, MIN_MAX, modeCaseAxisLabel, modeCaseLabel, rowsFor } from './bars.ts';
-import { layout } from './layout.ts';
+import { barChart, datasetsFor, modeCaseAxisLabel, modeCaseLabel, rowsFor } from './bars.ts';
 
 export function throughputChart(ctx: ReportContext, scenario: ScenarioContext): ChartView | null {
   const cases = scenario.workload;
@@ -18,9 +17,8 @@ export function throughputChart(ctx: ReportContext, scenario: ScenarioContext): 
   const mixed = new Set(cases.map((c) => c.mode)).size > 1;
   const per = `${scenario.unit.plural}/s`;
   const title = `${scenario.label}: throughput`;
-  return layout({
+  return barChart({
     id: `${scenario.anchor}-throughput`,
-    kind: 'bar',
     title,
     titleLines: [scenario.label, 'throughput'],
     summary: `Bar chart of ${scenario.unit.plural} per second for every case of ${scenario.label}${mixed ? ', blocking, then sequential, then concurrent' : ''}, one bar per runtime${mixed ? ', on a logarithmic scale' : ''}, higher is better. Exact figures in the table below.`,
@@ -29,10 +27,6 @@ export function throughputChart(ctx: ReportContext, scenario: ScenarioContext): 
     labels: cases.map((c) => (mixed ? modeCaseAxisLabel(c) : wrapLabel(caseLabel(c)))),
     datasets: datasetsFor(ctx, scenario, cases, 'throughput'),
     logScale: mixed,
-    interval: MIN_MAX,
-    refLine: null,
-    horizontal: false,
-    height: null,
     table: {
       caption: `${title}: medians over repeats, with min and max`,
       rowHeading: mixed ? 'Mode: case · runtime' : 'Case · runtime',

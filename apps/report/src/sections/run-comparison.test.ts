@@ -87,15 +87,7 @@ describe('environment', () => {
   });
 
   it('says when a runtime was missing', () => {
-    const run = makeRun({ runtimes: ['node', 'deno'] });
-    run.runtimes.push({
-      name: 'bun',
-      status: 'missing',
-      version: null,
-      path: null,
-      source: null,
-      note: 'not on PATH',
-    });
+    const run = makeRun({ runtimes: ['node', 'deno'], missingRuntimes: ['bun'] });
     const env = tables(buildModel([run]).bottom[0]!.blocks)[0]!;
     expect(env.rows.find((r) => r.header === 'bun')!.cells[0]!.text).toBe('missing (not on PATH)');
   });
