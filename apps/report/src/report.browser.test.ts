@@ -19,7 +19,7 @@ import {
   writeHtml,
 } from '../test-support/browser.ts';
 import { makeRun } from '../test-support/fixtures.ts';
-import { renderReport } from './index.ts';
+import { PARTS, type ReportPart, renderReport } from './index.ts';
 
 const HOSTILE = `<script>alert(1)</script> <img src=x onerror=alert(1)>`;
 const GENERATED_AT = '2026-11-25T14:00:00.000Z';
@@ -213,6 +213,78 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     expectDrawn(stats, 10);
     expect(stats.filter((s) => s.id.startsWith('chart-history-')).every((s) => s.bars === 12)).toBe(true);
     await fullScreenshot(page, join(artifacts, 'report-history.png'));
+    await page.context().close();
+  });
+
+  it('draws a line chart a new part adds, on a numeric log x axis with a dashed reference', async () => {
+    // What a parameter-sweep part would add: throughput against a swept c, and the ideal line.
+    const sweep: ReportPart = {
+      id: 'sweep',
+      scenario(_ctx, scenario) {
+        if (scenario.id !== 'timers') return [];
+        const c = [1, 2, 4, 8, 16, 32];
+        const table = { caption: 'sweep', rowHeading: 'c', columns: ['units/s'], rows: [] };
+        const line = (label: string, colour: number, values: number[], dashed = false) => ({
+          label,
+          colour,
+          shade: 1,
+          values,
+          low: values.map((v) => (dashed ? null : v * 0.9)),
+          high: values.map((v) => (dashed ? null : v * 1.1)),
+          missing: values.map(() => null),
+          dashed,
+        });
+        return [
+          {
+            kind: 'chart',
+            chart: {
+              id: `${scenario.anchor}-sweep`,
+              kind: 'line',
+              title: 'sweep',
+              titleLines: ['sweep'],
+              summary: 'sweep',
+              xTitle: 'concurrency c',
+              yTitle: 'units/s',
+              labels: c.map(String),
+              xValues: c,
+              xLog: true,
+              datasets: [
+                line('node', 2, [95, 180, 350, 640, 1100, 1500]),
+                line(
+                  'ideal',
+                  6,
+                  c.map((x) => 100 * x),
+                  true,
+                ),
+              ],
+              logScale: true,
+              interval: 'min–max over repeats',
+              refLine: null,
+              horizontal: false,
+              height: null,
+              table,
+            },
+          },
+        ];
+      },
+    };
+    const url = writeHtml(
+      'report-sweep.html',
+      renderReport([makeRun()], { generatedAt: GENERATED_AT, parts: [...PARTS, sweep] }),
+    );
+    const { page, errors } = await open(browser, url);
+    const stats = await canvasStats(page);
+    expect(errors).toEqual([]);
+    const drawn = stats.find((x) => x.id === 'chart-s0-timers-sweep')!;
+    expect(drawn).toMatchObject({ hasChart: true, bars: 12, painted: 12 });
+    const axis = await page.evaluate(() => {
+      const chart = (window as any).Chart.getChart(document.getElementById('chart-s0-timers-sweep'));
+      return { x: chart.scales.x.type, y: chart.scales.y.type, dash: chart.data.datasets[1].borderDash };
+    });
+    expect(axis).toEqual({ x: 'logarithmic', y: 'logarithmic', dash: [6, 4] });
+    await page
+      .locator('#chart-s0-timers-sweep')
+      .screenshot({ path: join(artifacts, 'report-sweep-line.png') });
     await page.context().close();
   });
 

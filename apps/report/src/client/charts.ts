@@ -192,7 +192,13 @@ export function clientMain(
         color: muted,
         autoSkip: !bars,
         font: tickFont(canvasWidth),
-        ...(numericX ? { callback: (v: number | string) => formatValue(Number(v)) } : {}),
+        // A swept parameter is mostly a count (c = 1, 2, 4 …): whole numbers print whole.
+        ...(numericX
+          ? {
+              callback: (v: number | string) =>
+                Number.isInteger(Number(v)) ? String(v) : formatValue(Number(v)),
+            }
+          : {}),
       },
       grid: { color: grid },
     };
