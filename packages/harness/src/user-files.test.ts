@@ -1,7 +1,7 @@
 import { parseCatalogueLine } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
+import { webPlatform } from '../test-support/web-platform.ts';
 import { defineScenario } from './define-scenario.ts';
-import { webPlatform } from './test-support/web-platform.ts';
 import { bench, fileScenarioId, loadUserFiles, userMain } from './user-files.ts';
 
 const scenario = (id: string) => defineScenario({ id, params: { n: 1 }, cases: () => [] });
