@@ -186,7 +186,14 @@ export function clientMain(
     const numericX = spec.xValues !== undefined;
     const categoryAxis = {
       ...(numericX ? { type: spec.xLog ? ('logarithmic' as const) : ('linear' as const) } : {}),
-      ...(numericX && spec.xLog ? roundTicksOnly : {}),
+      // A numeric x axis ticks at the values measured (1, 2, 4 … 32), nowhere else.
+      ...(numericX
+        ? {
+            afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+              axis.ticks = spec.xValues!.map((value) => ({ value }));
+            },
+          }
+        : {}),
       title: { display: showCategoryTitle(canvasWidth), text: spec.xTitle, color: fg },
       ticks: {
         color: muted,
