@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microResult, workloadResult } from '../test-support/builders.ts';
+import { inputStats, microResult, workloadResult } from '../test-support/builders.ts';
 import { aggregateRepeats, spreadOf } from './aggregate.ts';
 import { compareSpreads } from './compare.ts';
 import { FIGURE_META, MICRO_FIGURES, WORKLOAD_FIGURES } from './figures.ts';
@@ -31,7 +31,9 @@ describe('aggregateRepeats', () => {
     expect(w?.figures.throughput).toEqual({ median: 200, min: 100, max: 300, values: [100, 300, 200] });
     expect(w?.figures.wallMs?.values).toEqual([10, 30, 20]);
     expect(w?.figures.efficiency?.values).toEqual([0.83, 0.83]);
-    expect(Object.keys(w?.figures ?? {}).sort()).toEqual([...WORKLOAD_FIGURES].sort());
+    // No input events in these cases: no input figures.
+    const withoutInput = WORKLOAD_FIGURES.filter((f) => !f.startsWith('input'));
+    expect(Object.keys(w?.figures ?? {}).sort()).toEqual([...withoutInput].sort());
     expect(m).toMatchObject({
       kind: 'micro',
       mode: null,
@@ -48,6 +50,22 @@ describe('aggregateRepeats', () => {
     const [w] = aggregateRepeats([repeat(0, 'ok', [workloadResult({ efficiency: null, idealMs: null })])]);
     expect(w?.figures.efficiency).toBeUndefined();
     expect(aggregateRepeats([repeat(0, 'failed', [workloadResult()])])).toEqual([]);
+  });
+});
+
+describe('aggregateRepeats with input events', () => {
+  it('gives input delay percentiles and the share handled, lower and higher better', () => {
+    const faster = inputStats({ handled: 30, delayMs: { ...inputStats().delayMs, p99: 80 } });
+    const [w] = aggregateRepeats([
+      repeat(0, 'ok', [workloadResult({ input: inputStats() })]),
+      repeat(1, 'ok', [workloadResult({ input: faster })]),
+    ]);
+    expect(Object.keys(w?.figures ?? {}).sort()).toEqual([...WORKLOAD_FIGURES].sort());
+    expect(w?.figures.inputP99Ms?.values).toEqual([120, 80]);
+    expect(w?.figures.inputP50Ms?.median).toBe(30);
+    expect(w?.figures.inputHandledPct?.values).toEqual([40, 100]);
+    expect(FIGURE_META.inputHandledPct.higherIsBetter).toBe(true);
+    expect(FIGURE_META.inputP99Ms.higherIsBetter).toBe(false);
   });
 });
 

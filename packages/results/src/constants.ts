@@ -24,14 +24,21 @@ export const CASE_KINDS = ['micro', 'workload'] as const;
 /**
  * What a scenario can need besides the runtime itself: `sqlite`, an embedded SQLite driver
  * (Platform.openSqlite; the CLI prepares one for Node versions without node:sqlite); `postgres`, a
- * PostgreSQL server named by ASYNCBENCH_PG_URL. What each means in words is REQUIREMENT_META.
+ * PostgreSQL server named by ASYNCBENCH_PG_URL (reached over a raw TCP socket); `files`, a file
+ * system (Platform.readFile and friends); `input-events`, input arriving from outside the thread
+ * (Platform.startInputEvents). What each means in words is REQUIREMENT_META. A platform that
+ * cannot meet one (a browser page has no file system) names it in Platform.lacks, and its adapter
+ * answers the scenario with a `skipped` line.
  */
-export const REQUIREMENTS = ['sqlite', 'postgres'] as const;
+export const REQUIREMENTS = ['sqlite', 'postgres', 'files', 'input-events'] as const;
 
 /** The runtimes an adapter can report itself as, in the protocol's `hello` line. */
-export const ADAPTER_RUNTIMES = ['node', 'deno', 'bun'] as const;
+export const ADAPTER_RUNTIMES = ['node', 'deno', 'bun', 'chromium'] as const;
 
-/** Figures of workload cases, in display order; the first is the main one. */
+/**
+ * Figures of workload cases, in display order; the first is the main one. The input ones exist
+ * only for cases measured with input events arriving (the responsiveness scenario).
+ */
 export const WORKLOAD_FIGURES = [
   'throughput',
   'wallMs',
@@ -40,7 +47,15 @@ export const WORKLOAD_FIGURES = [
   'p99Ms',
   'maxMs',
   'efficiency',
+  'inputP50Ms',
+  'inputP90Ms',
+  'inputP99Ms',
+  'inputMaxMs',
+  'inputHandledPct',
 ] as const;
+
+/** How input events reach the measured thread: a worker thread's messages, or real DOM input in a page. */
+export const INPUT_SOURCES = ['worker-message', 'dom-input'] as const;
 
 /** Figures of micro cases, in display order; the first is the main one. */
 export const MICRO_FIGURES = ['opsPerSec', 'meanNs', 'p50Ns', 'p99Ns', 'rme'] as const;

@@ -31,6 +31,16 @@ export const FIGURE_META: Readonly<Record<FigureName, FigureMeta>> = {
   p99Ms: { label: 'Latency p99', unit: 'ms', higherIsBetter: false, compared: true },
   maxMs: { label: 'Latency max', unit: 'ms', higherIsBetter: false, compared: true },
   efficiency: { label: 'Efficiency (ideal / wall)', unit: '×', higherIsBetter: true, compared: true },
+  inputP50Ms: { label: 'Input delay p50', unit: 'ms', higherIsBetter: false, compared: true },
+  inputP90Ms: { label: 'Input delay p90', unit: 'ms', higherIsBetter: false, compared: true },
+  inputP99Ms: { label: 'Input delay p99', unit: 'ms', higherIsBetter: false, compared: true },
+  inputMaxMs: { label: 'Input delay max', unit: 'ms', higherIsBetter: false, compared: true },
+  inputHandledPct: {
+    label: 'Input handled during the work',
+    unit: '%',
+    higherIsBetter: true,
+    compared: true,
+  },
   opsPerSec: { label: 'Operations per second', unit: 'ops/s', higherIsBetter: true, compared: true },
   meanNs: { label: 'Mean time per op', unit: 'ns', higherIsBetter: false, compared: true },
   p50Ns: { label: 'p50 time per op', unit: 'ns', higherIsBetter: false, compared: true },
@@ -89,6 +99,16 @@ export function figureOf(result: CaseResult, name: FigureName): number | null {
       return w.latencyMs.max;
     case 'efficiency':
       return w.efficiency;
+    case 'inputP50Ms':
+      return w.input ? w.input.delayMs.p50 : null;
+    case 'inputP90Ms':
+      return w.input ? w.input.delayMs.p90 : null;
+    case 'inputP99Ms':
+      return w.input ? w.input.delayMs.p99 : null;
+    case 'inputMaxMs':
+      return w.input ? w.input.delayMs.max : null;
+    case 'inputHandledPct':
+      return w.input ? (100 * w.input.handled) / w.input.expected : null;
     default:
       return null;
   }

@@ -25,6 +25,16 @@ export const REQUIREMENT_META: Readonly<Record<Requirement, RequirementMeta>> = 
     env: 'ASYNCBENCH_PG_URL',
     hint: '--pg-url or ASYNCBENCH_PG_URL; `npm run pg:up` starts a throwaway server',
   },
+  files: {
+    what: 'a file system',
+    env: null,
+    hint: 'every runtime but a browser page has one',
+  },
+  'input-events': {
+    what: 'input events from outside the measured thread',
+    env: null,
+    hint: 'a worker thread on Node, Deno and Bun; real keyboard and mouse input in Chromium',
+  },
 };
 
 /**

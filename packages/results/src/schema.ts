@@ -10,6 +10,7 @@ import Type, { type Static } from 'typebox';
 import {
   ADAPTER_RUNTIMES,
   CASE_KINDS,
+  INPUT_SOURCES,
   MICRO_FIGURES,
   MODES,
   PROFILES,
@@ -37,7 +38,9 @@ export type AdapterRuntime = Static<typeof AdapterRuntimeSchema>;
 export const FigureNameSchema = Type.Enum([...WORKLOAD_FIGURES, ...MICRO_FIGURES]);
 /**
  * Names of aggregated figures. Workload: throughput, wallMs, p50Ms, p90Ms, p99Ms, maxMs,
- * efficiency (when d is known). Micro: opsPerSec, meanNs, p50Ns, p99Ns, rme.
+ * efficiency (when d is known), and for cases with input events inputP50Ms, inputP90Ms,
+ * inputP99Ms, inputMaxMs (input delay) and inputHandledPct. Micro: opsPerSec, meanNs, p50Ns,
+ * p99Ns, rme.
  */
 export type FigureName = Static<typeof FigureNameSchema>;
 
@@ -73,7 +76,8 @@ export type UnitNoun = Static<typeof UnitNounSchema>;
 
 /** Something a scenario needs besides the runtime (REQUIREMENTS; words in REQUIREMENT_META). */
 export const RequirementSchema = Type.Enum(REQUIREMENTS, {
-  description: 'sqlite: an embedded SQLite driver; postgres: a PostgreSQL URL in ASYNCBENCH_PG_URL',
+  description:
+    'sqlite: an embedded SQLite driver; postgres: a PostgreSQL URL in ASYNCBENCH_PG_URL; files: a file system; input-events: input from outside the measured thread',
 });
 export type Requirement = Static<typeof RequirementSchema>;
 
@@ -110,6 +114,37 @@ export const LatencyMsSchema = Type.Object({
 });
 export type LatencyMs = Static<typeof LatencyMsSchema>;
 
+/**
+ * Input events that arrived while a workload ran (cases with `input`, e.g. the responsiveness
+ * scenario): how long each waited for the thread, and how many got through before the work ended.
+ */
+export const InputStatsSchema = Type.Object({
+  source: Type.Enum(INPUT_SOURCES, {
+    description:
+      'worker-message: a worker thread posts one every interval; dom-input: real input events in a page',
+  }),
+  intervalMs: NonNegative('One event every intervalMs'),
+  expected: Count('Events sent while the work ran (sent time inside the timed window)'),
+  handled: Type.Integer({ minimum: 0, description: 'Of those, how many were handled before the work ended' }),
+  delayMs: Type.Object(
+    { mean: NonNegative(), p50: NonNegative(), p90: NonNegative(), p99: NonNegative(), max: NonNegative() },
+    {
+      description:
+        'Input delay of the expected events, handled time minus sent time, ms; those handled only after the work ended count with their whole wait',
+    },
+  ),
+  eventTiming: Type.Optional(
+    Type.Object(
+      { entries: Type.Integer({ minimum: 0 }), maxDelayMs: NonNegative(), maxDurationMs: NonNegative() },
+      {
+        description:
+          'Browsers: the Event Timing API entries (events of 16 ms or more) that started in the window, the largest processingStart - startTime and the largest duration',
+      },
+    ),
+  ),
+});
+export type InputStats = Static<typeof InputStatsSchema>;
+
 /** Workload case figures. */
 export const WorkloadStatsSchema = Type.Object({
   units: Count('N, units of work'),
@@ -122,8 +157,9 @@ export const WorkloadStatsSchema = Type.Object({
     description: 'N*d for blocking/sequential, d*ceil(N/c) for concurrent; null where d is unknown',
   }),
   efficiency: Type.Union([NonNegative(), Type.Null()], { description: 'idealMs / wallMs' }),
-  rssBytes: NonNegative('Memory after the run, bytes'),
+  rssBytes: NonNegative('Memory after the run, bytes; 0 where the runtime cannot see it (a page)'),
   heapUsedBytes: NonNegative(),
+  input: Type.Optional(InputStatsSchema),
 });
 export type WorkloadStats = Static<typeof WorkloadStatsSchema>;
 
@@ -178,6 +214,8 @@ export const AdapterLineSchemas = {
     stack: Type.Optional(Type.String()),
   }),
   done: Type.Object({ type: Type.Literal('done'), scenario: Type.String(), elapsedMs: NonNegative() }),
+  /** Instead of results and `done`: the platform lacks what the scenario requires (reason says what). */
+  skipped: Type.Object({ type: Type.Literal('skipped'), scenario: Type.String(), reason: Type.String() }),
   /** The request itself was bad (unknown flag or scenario id); nothing ran. Exit code 2. */
   fatal: Type.Object({ type: Type.Literal('fatal'), message: Type.String() }),
 };
@@ -186,6 +224,7 @@ export const AdapterLineSchema = Type.Union([
   AdapterLineSchemas.result,
   AdapterLineSchemas['scenario-error'],
   AdapterLineSchemas.done,
+  AdapterLineSchemas.skipped,
   AdapterLineSchemas.fatal,
 ]);
 export type AdapterLine = Static<typeof AdapterLineSchema>;

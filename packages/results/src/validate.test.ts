@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microResult, runFile, workloadResult } from '../test-support/builders.ts';
+import { inputStats, microResult, runFile, workloadResult } from '../test-support/builders.ts';
 import { SCHEMA_VERSION } from './constants.ts';
 import { SchemaError } from './schema-error.ts';
 import { parseAdapterLine, validateCaseResult, validateRunFile } from './validate.ts';
@@ -110,6 +110,23 @@ describe('validateCaseResult', () => {
   });
 });
 
+describe('validateCaseResult with input events', () => {
+  it('accepts input stats from a worker or a page, and names a bad field', () => {
+    const timing = { entries: 4, maxDelayMs: 250, maxDurationMs: 264 };
+    const page = json(workloadResult({ input: inputStats({ source: 'dom-input', eventTiming: timing }) }));
+    expect(validateCaseResult(page, 'r')).toBe(page);
+    const none = json(workloadResult({ input: inputStats({ expected: 0, handled: 0 }) }));
+    expect(() => validateCaseResult(none, 'r')).toThrow(
+      'r: workload.input.expected: expected a number >= 1, got 0',
+    );
+    const source = json(workloadResult({ input: inputStats() }));
+    source.workload.input.source = 'telepathy';
+    expect(() => validateCaseResult(source, 'r')).toThrow(
+      'r: workload.input.source: expected one of "worker-message", "dom-input", got "telepathy"',
+    );
+  });
+});
+
 describe('parseAdapterLine', () => {
   it('parses every line type', () => {
     const lines = [
@@ -117,6 +134,8 @@ describe('parseAdapterLine', () => {
       { type: 'result', result: workloadResult() },
       { type: 'scenario-error', scenario: 's', message: 'boom', stack: 'Error: boom' },
       { type: 'done', scenario: 's', elapsedMs: 12.5 },
+      { type: 'skipped', scenario: 'files', reason: 'needs files: a browser page has no file system' },
+      { type: 'hello', schemaVersion: SCHEMA_VERSION, runtime: 'chromium', version: '156.0.8078.108' },
       { type: 'fatal', message: 'unknown scenario x' },
     ];
     for (const line of lines) expect(parseAdapterLine(JSON.stringify(line))).toEqual(line);

@@ -1,6 +1,18 @@
 /** Well-formed, hand-made schema objects for unit tests of shapes; each call returns a fresh copy to mutate. */
 import { SCHEMA_VERSION } from '../src/constants.ts';
-import type { CaseResult, RunFile, WorkloadStats } from '../src/schema.ts';
+import type { CaseResult, InputStats, RunFile, WorkloadStats } from '../src/schema.ts';
+
+/** Input events as the responsiveness scenario records them: 30 sent during the work, 12 handled. */
+export function inputStats(overrides: Partial<InputStats> = {}): InputStats {
+  return {
+    source: 'worker-message',
+    intervalMs: 10,
+    expected: 30,
+    handled: 12,
+    delayMs: { mean: 40, p50: 30, p90: 90, p99: 120, max: 125 },
+    ...overrides,
+  };
+}
 
 export function workloadResult(overrides: Partial<WorkloadStats> = {}): CaseResult {
   return {

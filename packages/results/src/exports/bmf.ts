@@ -4,7 +4,8 @@
  * lower_value, upper_value } } }`. One benchmark per runtime x scenario x case, named
  * `<scenario>/<case> [<runtime>]`; value is the median over repeats, lower/upper the min and max.
  * Measures: ops/s and units/s go to Bencher's built-in `throughput`, mean ns per op to its built-in
- * `latency` (ns); the rest get their own slugs (`p99-ms`, `wall-time-ms`, `efficiency`, ...). The
+ * `latency` (ns); the rest get their own slugs (`p99-ms`, `wall-time-ms`, `efficiency`,
+ * `input-delay-p99-ms`, ...). The
  * relative margin of error is a precision, not a speed, and is left out.
  */
 
@@ -21,6 +22,11 @@ export const BMF_MEASURES: Readonly<Record<FigureName, string | null>> = {
   p99Ms: 'p99-ms',
   maxMs: 'max-ms',
   efficiency: 'efficiency',
+  inputP50Ms: 'input-delay-p50-ms',
+  inputP90Ms: 'input-delay-p90-ms',
+  inputP99Ms: 'input-delay-p99-ms',
+  inputMaxMs: 'input-delay-max-ms',
+  inputHandledPct: 'input-handled-pct',
   opsPerSec: 'throughput',
   meanNs: 'latency',
   p50Ns: 'p50-ns',
