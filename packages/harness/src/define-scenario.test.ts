@@ -45,7 +45,7 @@ describe('defineScenario', () => {
     expect(() => defineScenario({ ...base, unit: { singular: 'request', plural: '' } })).toThrow(/unit must/);
     const requires = ['mysql' as never];
     expect(() => defineScenario({ ...base, requires })).toThrow(
-      /unknown requirement "mysql" \(expected one of sqlite, postgres\)/,
+      /unknown requirement "mysql" \(expected one of sqlite, postgres, files, input-events\)/,
     );
   });
 });

@@ -7,8 +7,9 @@
 
 export { type AdapterRequest, DEFAULT_SEED, parseAdapterArgs, UsageError } from './args.ts';
 export { defineScenario, isKebabCase, OPERATION } from './define-scenario.ts';
+export { type InputProbe, startInputProbe } from './input-probe.ts';
 export { LatencyRecorder } from './latency-recorder.ts';
-export { catalogueLine, runMain } from './main.ts';
+export { catalogueLine, runMain, unmetRequirement } from './main.ts';
 export { measureMicro } from './micro.ts';
 export {
   checkOverrides,
@@ -23,7 +24,10 @@ export {
 export type {
   AsyncSqliteDb,
   DriverInfo,
+  EventTimingEntry,
   HttpTarget,
+  InputSource,
+  InputStream,
   MemoryUsage,
   Platform,
   RuntimeName,

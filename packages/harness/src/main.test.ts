@@ -138,6 +138,26 @@ describe('runMain', () => {
     expect(parsed[1].stack).toContain('cannot build cases');
   });
 
+  it('skips a scenario that requires what the platform lacks, with the reason, and runs the rest', async () => {
+    const needsFiles = defineScenario({ ...workload('gamma'), requires: ['files'] });
+    const platform = { ...webPlatform(), lacks: { files: 'a browser page has no file system' } };
+    const lines: string[] = [];
+    const argv = ['--scenarios', 'gamma,alpha', '--profile', 'quick'];
+    const code = await runMain(platform, [...catalogue, needsFiles], argv, (l) => lines.push(l));
+    expect(code).toBe(0);
+    const parsed = lines.map((l) => parseAdapterLine(l));
+    expect(parsed.map((l) => l.type)).toEqual(['hello', 'skipped', 'result', 'done']);
+    expect(parsed[1]).toEqual({
+      type: 'skipped',
+      scenario: 'gamma',
+      reason: 'needs files: a browser page has no file system',
+    });
+    // Where nothing is lacking, the same scenario runs.
+    const full: string[] = [];
+    await runMain(webPlatform(), [needsFiles], ['--profile', 'quick'], (l) => full.push(l));
+    expect(full.map((l) => JSON.parse(l).type)).toEqual(['hello', 'result', 'done']);
+  });
+
   it('exits 2 with one fatal line naming valid ids for unknown scenarios', async () => {
     const { code, parsed } = await main(['--scenarios', 'alpha,nope']);
     expect(code).toBe(2);

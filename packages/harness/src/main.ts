@@ -21,6 +21,15 @@ export function catalogueLine(s: Scenario): CatalogueLine {
   };
 }
 
+/** Why `platform` cannot run `scenario` (the first requirement it lacks, with why), or null. */
+export function unmetRequirement(scenario: Scenario, platform: Platform): string | null {
+  for (const need of scenario.requires ?? []) {
+    const why = platform.lacks?.[need];
+    if (why !== undefined) return `needs ${need}: ${why}`;
+  }
+  return null;
+}
+
 function errorParts(error: unknown): { message: string; stack?: string } {
   if (error instanceof Error) {
     return error.stack ? { message: error.message, stack: error.stack } : { message: error.message };
@@ -33,7 +42,8 @@ function errorParts(error: unknown): { message: string; stack?: string } {
  * JSON object per line:
  * - `--list`: one CatalogueLine per scenario (hidden ones too, flagged), exit 0.
  * - otherwise a `hello` line, then per scenario its `result` lines as cases finish and a `done`
- *   line, or a `scenario-error` line when it throws (the remaining scenarios still run).
+ *   line, or a `scenario-error` line when it throws (the remaining scenarios still run), or one
+ *   `skipped` line when it requires what the platform lacks (Platform.lacks; nothing of it runs).
  * Resolves to the exit code: 0 all ran, 1 some scenario failed, 2 bad request (unknown flag,
  * scenario id, or a `--params` value a chosen scenario does not take) reported in a single `fatal`
  * line after `hello`. Without --scenarios every
@@ -102,6 +112,11 @@ export async function runMain(
 
   let code = 0;
   for (const scenario of chosen) {
+    const unmet = unmetRequirement(scenario, platform);
+    if (unmet !== null) {
+      emit({ type: 'skipped', scenario: scenario.id, reason: unmet });
+      continue;
+    }
     const t0 = performance.now();
     try {
       await runScenario(scenario, platform, {

@@ -3,7 +3,7 @@
  * Each adapter (packages/adapter-*) implements this with its runtime's own APIs.
  */
 
-import type { AdapterRuntime, DriverInfo } from '@asyncbench/results/schema';
+import type { AdapterRuntime, DriverInfo, Requirement } from '@asyncbench/results/schema';
 
 export type { DriverInfo };
 
@@ -20,8 +20,37 @@ export interface HttpTarget {
 
 /** Memory figures in bytes. */
 export interface MemoryUsage {
+  /** Resident set size of the process; 0 where the runtime cannot see it (a browser page). */
   rss: number;
   heapUsed: number;
+}
+
+/**
+ * How input events reach the measured thread: `worker-message` (a worker thread posts a message
+ * every interval), `dom-input` (the browser dispatches real keyboard and mouse events to the page).
+ */
+export type InputSource = 'worker-message' | 'dom-input';
+
+/** One Event Timing API entry (PerformanceEventTiming), on the stream's clock, ms. */
+export interface EventTimingEntry {
+  /** The event's timeStamp. */
+  startTime: number;
+  /** When its first handler started. */
+  processingStart: number;
+  /** From startTime to the next paint after its handlers ran, rounded to 8 ms by the browser. */
+  duration: number;
+}
+
+/** A running stream of input events (Platform.startInputEvents). */
+export interface InputStream {
+  readonly source: InputSource;
+  /** A reading of the clock that sentAtMs and handledAtMs are on, ms. */
+  now(): number;
+  /**
+   * Stops sending. Resolves once every event sent has reached onInput, with how many were sent
+   * and, in a browser, the Event Timing API entries (those of at least 16 ms) seen meanwhile.
+   */
+  stop(): Promise<{ sent: number; eventTiming?: EventTimingEntry[] }>;
 }
 
 /** A synchronous SQLite handle (bun:sqlite, node:sqlite or better-sqlite3 underneath). */
@@ -59,8 +88,36 @@ export interface Platform {
   readonly runtime: RuntimeName;
   /** The runtime's exact version, e.g. `20.20.2`. */
   readonly version: string;
-  /** Blocks the thread for ms (Atomics.wait): the `time.sleep` of the blocking mode. */
+  /**
+   * What this platform cannot provide of what scenarios may require, each with the reason
+   * (`files: 'a browser page has no file system'`). runMain answers a scenario requiring one with a
+   * `skipped` line carrying the reason. Absent: nothing lacking.
+   */
+  readonly lacks?: Readonly<Partial<Record<Requirement, string>>>;
+  /**
+   * Blocks the thread for ms: the `time.sleep` of the blocking mode. Atomics.wait where the
+   * runtime allows it on this thread; a busy-wait where it does not (a browser's main thread).
+   */
   blockingSleep(ms: number): void;
+  /**
+   * Ways to give the thread back to the event loop, by name (`setTimeout(0)`, `setImmediate`,
+   * `MessageChannel`, `scheduler.yield()`), as this runtime has them: each resolves in a later
+   * task, so waiting tasks, input among them, can run first. How soon input really gets in differs
+   * by runtime and method (the responsiveness scenario measures it). Detected by feature
+   * (adapter-kit's detectYielders), never by runtime name.
+   */
+  readonly yielders?: Readonly<Record<string, () => Promise<void>>>;
+  /**
+   * Starts a steady stream of input events from outside this thread, one every intervalMs: the
+   * arrival times do not depend on this thread, so a blocked thread shows as input delay. For each
+   * event, onInput gets when it was sent and when this thread handled it, both on the stream's
+   * clock (shared across threads: performance.timeOrigin + performance.now(), or the page's clock
+   * for DOM events, whose event.timeStamp is on it).
+   */
+  startInputEvents?(
+    intervalMs: number,
+    onInput: (sentAtMs: number, handledAtMs: number) => void,
+  ): Promise<InputStream>;
   /** Reads a whole file, blocking the thread. */
   readFileSync(path: string): Uint8Array;
   /** Reads a whole file without blocking. */

@@ -47,6 +47,11 @@ export interface WorkloadCase<S = unknown> {
   readonly concurrency: number;
   /** d, the duration of one unit in ms where it is known (timers, server delay); null otherwise. */
   readonly unitMs: number | null;
+  /**
+   * When set, input events arrive every intervalMs while run() runs (Platform.startInputEvents)
+   * and the case reports their input delay beside its throughput (WorkloadStats.input).
+   */
+  readonly input?: { readonly intervalMs: number };
   /** Prepares state (files, servers); not timed. */
   setup?(platform: Platform): Promise<S>;
   /** Runs all units once; timed as a whole, units recorded through ctx. */
@@ -78,9 +83,11 @@ export interface Scenario<P extends Params = Params> {
    */
   readonly unit: UnitNoun;
   /**
-   * What it needs besides the runtime (REQUIREMENTS: `sqlite`, `postgres`); none when absent. The
-   * CLI reads it from the catalogue to prepare a driver, or to skip the scenario before any
-   * process starts with a note saying what is missing (REQUIREMENT_META), never from scenario ids.
+   * What it needs besides the runtime (REQUIREMENTS: `sqlite`, `postgres`, `files`,
+   * `input-events`); none when absent. The CLI reads it from the catalogue to prepare a driver, or
+   * to skip the scenario before any process starts with a note saying what is missing
+   * (REQUIREMENT_META), never from scenario ids; a runtime that lacks one (Platform.lacks) answers
+   * with a `skipped` line.
    */
   readonly requires?: readonly Requirement[];
   /**

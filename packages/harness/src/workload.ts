@@ -1,4 +1,5 @@
-import type { WorkloadStats } from '@asyncbench/results/schema';
+import type { InputStats, WorkloadStats } from '@asyncbench/results/schema';
+import { type InputProbe, startInputProbe } from './input-probe.ts';
 import { LatencyRecorder } from './latency-recorder.ts';
 import type { Platform } from './platform.ts';
 import { mulberry32 } from './random.ts';
@@ -48,8 +49,9 @@ export function idealWallMs(
 /**
  * Runs a workload case once: setup (untimed), run (timed as a whole with performance.now, units
  * recorded through the context), memory read, teardown (untimed, always once setup succeeded,
- * even when run throws). There is no warm-up run: units are I/O-shaped (timers, reads, requests)
- * so their wall time is dominated by waiting, and a second pass would double a case's cost.
+ * even when run throws). A case with `input` gets input events while run() runs (input-probe.ts)
+ * and their delays in `input`. There is no warm-up run: units are I/O-shaped (timers, reads,
+ * requests) so their wall time is dominated by waiting, and a second pass would double the cost.
  * The seeded PRNG is fresh per case, so every mode of a scenario sees the same inputs.
  */
 export async function runWorkload<S>(
@@ -63,15 +65,31 @@ export async function runWorkload<S>(
   let memory = { rss: 0, heapUsed: 0 };
   let failed = false;
   let failure: unknown;
+  let probe: InputProbe | undefined;
+  let input: InputStats | undefined;
   try {
     const ctx = createWorkloadContext(platform, seed, recorder);
+    if (c.input) probe = await startInputProbe(platform, c.input.intervalMs);
+    probe?.begin();
     const t0 = performance.now();
     await c.run(ctx, state);
     wallMs = performance.now() - t0;
+    probe?.end();
     memory = platform.memoryUsage();
   } catch (error) {
     failed = true;
     failure = error;
+  }
+  // Stopped after a failed run too, so the stream's thread cannot keep the process alive.
+  if (probe) {
+    try {
+      input = await probe.finish();
+    } catch (error) {
+      if (!failed) {
+        failed = true;
+        failure = error;
+      }
+    }
   }
   try {
     if (c.teardown) await c.teardown(state);
@@ -99,5 +117,6 @@ export async function runWorkload<S>(
     efficiency: idealMs === null ? null : idealMs / safeWall,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    ...(input ? { input } : {}),
   };
 }

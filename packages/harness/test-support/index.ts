@@ -7,3 +7,4 @@
 export { describeMainBundle, type MainBundleOptions, type MainRun } from './main-bundle.ts';
 export { describePlatformContract, type PlatformContractOptions } from './platform-contract.ts';
 export { describeRuntimeCheck, detectRuntime } from './runtime-check.ts';
+export { type ScheduledInputOptions, scheduledInputEvents } from './scheduled-input.ts';
