@@ -25,7 +25,7 @@ import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNTIMES = ['node', 'deno', 'bun'];
-const WORKERS = ['http-worker', 'get-worker'];
+const WORKERS = ['http-worker', 'get-worker', 'input-worker'];
 /** Bundled only where the adapter has them (the SQLite pool's worker, for Platform.openSqliteAsync). */
 const OPTIONAL_WORKERS = ['sqlite-worker'];
 /** What main.ts may import from the scenario side; dist/scenarios.js exports exactly these. */

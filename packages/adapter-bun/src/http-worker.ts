@@ -1,5 +1,5 @@
 /** Bun.serve on its own worker, so a main thread blocked in blockingGet is still answered. */
-import { BODY, delayOf } from './http-server-protocol.ts';
+import { BODY, delayOf } from '@asyncbench/harness/adapter-kit';
 
 /** Bun's own typing for a Web Worker's global scope (bun-types recommends this declaration). */
 declare var self: Worker;

@@ -4,7 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
+import {
+  createBlockingSleep,
+  detectYielders,
+  inputStreamOver,
+  inputWorkerPort,
+  lazyBlockingGet,
+  nextWorkerMessage,
+} from '@asyncbench/harness/adapter-kit';
 import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { startWorker } from './workers.ts';
@@ -37,6 +44,9 @@ export const platform: Platform = {
   runtime: 'bun',
   version: Bun.version,
   blockingSleep: createBlockingSleep(),
+  yielders: detectYielders(),
+  startInputEvents: (intervalMs, onInput) =>
+    inputStreamOver(inputWorkerPort(startWorker('input-worker')), intervalMs, onInput),
   // Bun has no synchronous file API of its own; node:fs is Bun's native implementation of it.
   readFileSync: (path) => readFileSync(path),
   readFile: (path) => Bun.file(path).bytes(),

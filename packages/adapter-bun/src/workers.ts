@@ -6,7 +6,9 @@ export type BunWorker = Worker & { ref(): void; unref(): void };
  * from source (tests) Bun runs the .ts entry directly, resolving @asyncbench/* through the "source"
  * condition the test script sets.
  */
-export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): BunWorker {
+export function startWorker(
+  name: 'http-worker' | 'get-worker' | 'sqlite-worker' | 'input-worker',
+): BunWorker {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' }) as BunWorker;
 }

@@ -1,5 +1,5 @@
 /** Deno.serve on its own worker, so a main thread blocked in blockingGet is still answered. */
-import { BODY, delayOf } from './http-server-protocol.ts';
+import { BODY, delayOf } from '@asyncbench/harness/adapter-kit';
 
 const server = Deno.serve(
   { hostname: '127.0.0.1', port: 0, onListen: ({ port }) => self.postMessage({ port }) },

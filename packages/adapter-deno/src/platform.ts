@@ -1,7 +1,14 @@
 /// <reference path="./deno.d.ts" />
 /** Platform on Deno: Deno.* files and memory, Deno.serve on a Web Worker, Atomics.wait for blocking. */
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { createBlockingSleep, lazyBlockingGet, nextWorkerMessage } from '@asyncbench/harness/adapter-kit';
+import {
+  createBlockingSleep,
+  detectYielders,
+  inputStreamOver,
+  inputWorkerPort,
+  lazyBlockingGet,
+  nextWorkerMessage,
+} from '@asyncbench/harness/adapter-kit';
 import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { startWorker } from './workers.ts';
@@ -39,6 +46,9 @@ export const platform: Platform = {
   runtime: 'deno',
   version: Deno.version.deno,
   blockingSleep: createBlockingSleep(),
+  yielders: detectYielders(),
+  startInputEvents: (intervalMs, onInput) =>
+    inputStreamOver(inputWorkerPort(startWorker('input-worker')), intervalMs, onInput),
   readFileSync: (path) => Deno.readFileSync(path),
   readFile: (path) => Deno.readFile(path),
   writeFile: (path, data) => Deno.writeFile(path, data),

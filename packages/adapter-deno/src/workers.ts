@@ -3,7 +3,7 @@
  * from source (tests) Deno runs the .ts entry directly, resolving @asyncbench/* through the "source"
  * condition the test script sets.
  */
-export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): Worker {
+export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker' | 'input-worker'): Worker {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return new Worker(new URL(`./${name}.${extension}`, import.meta.url), { type: 'module' });
 }

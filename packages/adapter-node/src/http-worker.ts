@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parentPort } from 'node:worker_threads';
-import { BODY, delayOf } from './http-server-protocol.ts';
+import { BODY, delayOf } from '@asyncbench/harness/adapter-kit';
 
 const server = createServer({ keepAlive: true }, (request, response) => {
   const answer = () => {

@@ -4,7 +4,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HttpTarget, Platform } from '@asyncbench/harness';
-import { createBlockingSleep, lazyBlockingGet } from '@asyncbench/harness/adapter-kit';
+import {
+  createBlockingSleep,
+  detectYielders,
+  type InputWorkerPort,
+  inputStreamOver,
+  lazyBlockingGet,
+} from '@asyncbench/harness/adapter-kit';
 import { openSqlite, sqliteDriver } from './sqlite.ts';
 import { openSqliteAsync } from './sqlite-async.ts';
 import { nextMessage, startWorker } from './workers.ts';
@@ -30,10 +36,25 @@ async function startHttpServer(): Promise<HttpTarget> {
   };
 }
 
+/** The input events' worker, held (ref'd) from start to stop so the stream keeps the process alive. */
+function inputWorker(): InputWorkerPort {
+  const worker = startWorker('input-worker');
+  return {
+    post: (request) => worker.postMessage(request),
+    listen(onMessage, onError) {
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+    },
+    terminate: async () => void (await worker.terminate()),
+  };
+}
+
 export const platform: Platform = {
   runtime: 'node',
   version: process.versions.node,
   blockingSleep: createBlockingSleep(),
+  yielders: detectYielders(),
+  startInputEvents: (intervalMs, onInput) => inputStreamOver(inputWorker(), intervalMs, onInput),
   readFileSync: (path) => readFileSync(path),
   readFile: (path) => readFile(path),
   writeFile: (path, data) => writeFile(path, data),

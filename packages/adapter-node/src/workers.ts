@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
  * Node 20 cannot run .ts in a worker, so the built copies in ../dist are used (vitest's globalSetup
  * builds them first).
  */
-export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker'): Worker {
+export function startWorker(name: 'http-worker' | 'get-worker' | 'sqlite-worker' | 'input-worker'): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   return new Worker(new URL(fromSource ? `../dist/${name}.js` : `./${name}.js`, import.meta.url));
 }

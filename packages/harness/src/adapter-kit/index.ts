@@ -1,8 +1,10 @@
 /**
  * @asyncbench/harness/adapter-kit — the runtime-neutral glue every adapter shares: the blocking GET
- * protocol over a helper worker, the SQLite worker pool, the Atomics.wait sleep, Web Worker glue.
- * Web-standard APIs only; each adapter supplies how its workers start and talk. Adapter code, not scenario code: it is
- * bundled into each adapter's own main.js and worker files, never into the shared scenarios.js.
+ * protocol over a helper worker, what every HTTP target answers, the SQLite worker pool, the
+ * Atomics.wait sleep, input events on a steady schedule, the yielders detected by feature, the
+ * parent watch, Web Worker glue. Web-standard APIs only; each adapter supplies how its workers
+ * start and talk. Adapter code, not scenario code: it is bundled into each adapter's own main.js
+ * and worker files, never into the shared scenarios.js.
  */
 
 export { createBlockingSleep } from './blocking-sleep.ts';
@@ -13,6 +15,16 @@ export {
   type GetWorker,
   lazyBlockingGet,
 } from './get-protocol.ts';
+export { BODY, delayOf } from './http-server-protocol.ts';
+export {
+  answerInputRequests,
+  type InputMessage,
+  type InputRequest,
+  type InputWorkerPort,
+  inputStreamOver,
+  sharedClock,
+  steadyTicker,
+} from './input-events.ts';
 export {
   exitWhenParentGone,
   PARENT_GONE_EXIT_CODE,
@@ -32,4 +44,11 @@ export {
   type SqliteWorkerPort,
   serveSqlite,
 } from './sqlite-pool.ts';
-export { answerSqliteRequests, nextWorkerMessage, sqliteWorkerPort } from './web-worker.ts';
+export {
+  answerInputRequestsInWorker,
+  answerSqliteRequests,
+  inputWorkerPort,
+  nextWorkerMessage,
+  sqliteWorkerPort,
+} from './web-worker.ts';
+export { detectYielders } from './yielders.ts';

@@ -1,9 +1,15 @@
 /**
  * Glue for runtimes whose workers are Web Workers (Deno, Bun): waiting for a worker's message, the
- * SQLite pool's port over a worker, and a worker scope answering the pool. Node's worker_threads have
+ * SQLite pool's and the input events' ports over a worker, and worker scopes answering them. Node's worker_threads have
  * another API, so adapter-node keeps its own.
  */
 import type { SqliteDb } from '../platform.ts';
+import {
+  answerInputRequests,
+  type InputMessage,
+  type InputRequest,
+  type InputWorkerPort,
+} from './input-events.ts';
 import { type SqliteReply, type SqliteRequest, type SqliteWorkerPort, serveSqlite } from './sqlite-pool.ts';
 
 /** Waits for the next message from a worker (or its error). */
@@ -44,4 +50,30 @@ export function answerSqliteRequests(
   const port = scope as typeof scope & { onmessage: (event: MessageEvent<SqliteRequest>) => void };
   const state: { db?: SqliteDb } = {};
   port.onmessage = (event) => port.postMessage(serveSqlite(state, open, event.data));
+}
+
+/** The input events' port over a worker that runs answerInputRequestsInWorker. */
+export function inputWorkerPort(worker: Worker): InputWorkerPort {
+  return {
+    post: (request) => worker.postMessage(request),
+    listen(onMessage, onError) {
+      worker.onmessage = (event: MessageEvent<InputMessage>) => onMessage(event.data);
+      worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        onError(new Error(`input worker failed: ${event.message}`));
+      };
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Worker side: the worker's global `scope` posts input events between start and stop. */
+export function answerInputRequestsInWorker(scope: { postMessage(message: InputMessage): void }): void {
+  const port = scope as typeof scope & { onmessage: (event: MessageEvent<InputRequest>) => void };
+  answerInputRequests(
+    (message) => port.postMessage(message),
+    (onRequest) => {
+      port.onmessage = (event) => onRequest(event.data);
+    },
+  );
 }
