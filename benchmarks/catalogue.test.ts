@@ -18,8 +18,8 @@ import { testPlatform } from './test-platform.ts';
 const visible = catalogue.filter((s) => s.hidden !== true);
 // The families this file checks case by case; db and db-pg have their own tests (db.test.ts),
 // and db-pg legitimately builds no cases without a server.
-const { timers, tasks, queue, errors, files, http, httpRaw } = benchmarks;
-const families: readonly Scenario[] = [timers, tasks, queue, errors, files, http, httpRaw];
+const { timers, tasks, queue, errors, responsiveness, files, http, httpRaw } = benchmarks;
+const families: readonly Scenario[] = [timers, tasks, queue, errors, responsiveness, files, http, httpRaw];
 const workloads = (cases: readonly Case[]) => cases.filter((c): c is WorkloadCase => c.kind === 'workload');
 
 describe('catalogue', () => {
@@ -32,7 +32,16 @@ describe('catalogue', () => {
   it('holds the visible families and the hidden fault fixtures', () => {
     const ids = visible.map((s) => s.id);
     expect(ids).toEqual(
-      expect.arrayContaining(['timers', 'tasks', 'queue', 'errors', 'files', 'http', 'http-raw']),
+      expect.arrayContaining([
+        'timers',
+        'tasks',
+        'queue',
+        'errors',
+        'responsiveness',
+        'files',
+        'http',
+        'http-raw',
+      ]),
     );
     const hidden = catalogue.filter((s) => s.hidden === true).map((s) => s.id);
     expect(hidden).toEqual(['fault-crash', 'fault-hang', 'fault-garbage', 'fault-throw']);
@@ -51,7 +60,15 @@ describe('catalogue', () => {
     expect(benchmarks.http.unit.plural).toBe('requests');
     expect(benchmarks.dbPg.requires).toEqual(['postgres']);
     expect(benchmarks.db.requires).toEqual(['sqlite']);
-    expect(catalogue.filter((s) => (s.requires ?? []).length > 0).map((s) => s.id)).toEqual(['db', 'db-pg']);
+    expect(benchmarks.files.requires).toEqual(['files']);
+    expect(benchmarks.responsiveness.requires).toEqual(['input-events']);
+    // Everything else needs only timers, promises and fetch: it runs in a browser page too.
+    expect(catalogue.filter((s) => (s.requires ?? []).length > 0).map((s) => s.id)).toEqual([
+      'responsiveness',
+      'files',
+      'db',
+      'db-pg',
+    ]);
   });
 
   it('gives every family a label, a description and params for every profile', () => {

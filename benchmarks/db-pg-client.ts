@@ -3,7 +3,7 @@
  * and turning connection failures into one line naming host:port. The URL holds a password: it never
  * goes into a message, a param or a label.
  */
-import postgres from 'postgres';
+import type postgres from 'postgres';
 
 export type Sql = postgres.Sql;
 
@@ -44,10 +44,13 @@ export function describePgError(error: unknown, url: string): Error {
 
 /**
  * A pool of at most `max` connections. Notices (e.g. from DROP TABLE IF EXISTS) are dropped: the
- * driver would otherwise print them on stdout, which carries the adapter's JSON lines.
+ * driver would otherwise print them on stdout, which carries the adapter's JSON lines. The driver
+ * is imported here, on first use, not when the catalogue loads: its modules use Node's Buffer as
+ * they load, and the same scenarios.js must load in a browser page, where db-pg is skipped.
  */
-export function connect(url: string, max: number): Sql {
+export async function connect(url: string, max: number): Promise<Sql> {
   pgTarget(url);
+  const { default: postgres } = await import('postgres');
   return postgres(url, {
     max,
     connect_timeout: 5,

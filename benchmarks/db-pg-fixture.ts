@@ -51,7 +51,7 @@ export class PgFixture extends SharedFixture<PgHandle> {
   protected async create(platform: Platform): Promise<PgHandle> {
     const url = platform.env(PG_URL_ENV);
     if (!url) throw new Error(`${PG_URL_ENV} is not set`);
-    const sql = connect(url, this.#poolSize);
+    const sql = await connect(url, this.#poolSize);
     await warmUp(sql, this.#poolSize, url);
     const suffix = tableSuffix();
     const q = sqlFor('pg', `asyncbench_items_${suffix}`, `asyncbench_events_${suffix}`);

@@ -90,7 +90,7 @@ const PROBE_MS = 10_000;
  * drops packets, where the socket may never report anything.
  */
 async function probe(url: string): Promise<void> {
-  const sql = connect(url, 1);
+  const sql = await connect(url, 1);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const giveUp = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_MS / 1000} s`)), PROBE_MS);

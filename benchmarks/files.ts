@@ -123,5 +123,6 @@ export const files = defineScenario<FilesParams>({
   paramRules: { files: COUNT, fileBytes: { integer: true, min: 0 }, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
   unit: { singular: 'file read', plural: 'file reads' },
+  requires: ['files'],
   cases: (params) => filesCases(params),
 });

@@ -10,6 +10,7 @@ import { faultCrash, faultGarbage, faultHang, faults, faultThrow } from './fault
 import { files } from './files.ts';
 import { http, httpRaw } from './http.ts';
 import { queue } from './queue.ts';
+import { responsiveness } from './responsiveness.ts';
 import { tasks } from './tasks.ts';
 import { timers } from './timers.ts';
 
@@ -25,6 +26,7 @@ export {
   http,
   httpRaw,
   queue,
+  responsiveness,
   tasks,
   timers,
 };
@@ -34,6 +36,7 @@ export const catalogue: readonly Scenario[] = [
   tasks,
   queue,
   errors,
+  responsiveness,
   files,
   http,
   httpRaw,

@@ -4,6 +4,7 @@
  * adapters' own tests; here they throw so a scenario that reaches for them fails loudly.
  */
 import type { Platform } from '@asyncbench/harness';
+import { detectYielders } from '@asyncbench/harness/adapter-kit';
 
 const unsupported = (what: string) => (): never => {
   throw new Error(`test platform: ${what} is not available in benchmarks tests`);
@@ -25,6 +26,8 @@ export const testPlatform: Platform = {
   removeDir: unsupported('removeDir'),
   startHttpServer: unsupported('startHttpServer'),
   blockingGet: unsupported('blockingGet'),
+  // Detected from the global object (web APIs and setImmediate), as the adapters do.
+  yielders: detectYielders(),
   memoryUsage: () => ({ rss: 0, heapUsed: 0 }),
   env: () => undefined,
 };
