@@ -4,7 +4,7 @@
  * adapter supplies how its runtime spawns a process; the expectations are shared. Test-only.
  */
 import { describe, expect, it } from 'vitest';
-import type { RuntimeName } from '../src/platform.ts';
+import type { InputSource, RuntimeName } from '../src/platform.ts';
 
 /** What one run of dist/main.js gave back. */
 export interface MainRun {
@@ -24,6 +24,10 @@ export interface MainBundleOptions {
   run(args: string[], cwd?: string): MainRun | Promise<MainRun>;
   /** A directory outside the repo, to show dist/main.js needs no package.json or node_modules. */
   elsewhere: string;
+  /** Scenarios this runtime skips for what it lacks (a browser: files); they must say so. */
+  skips?: readonly string[];
+  /** How its input events arrive (default `worker-message`). */
+  inputSource?: InputSource;
 }
 
 /** Runs and parses stdout as the JSON lines the CLI reads. */
@@ -54,13 +58,35 @@ export function describeMainBundle(options: MainBundleOptions): void {
       expect(code, stderr).toBe(0);
       expect(lines[0]).toMatchObject({ type: 'hello', runtime, version });
       expect(lines.filter((line) => line.type === 'scenario-error')).toEqual([]);
-      expect(lines.filter((line) => line.type === 'done').map((line) => line.scenario)).toEqual([
-        'timers',
-        'http',
-        'files',
-      ]);
+      const skips = options.skips ?? [];
+      expect(lines.filter((line) => line.type === 'done').map((line) => line.scenario)).toEqual(
+        ['timers', 'http', 'files'].filter((id) => !skips.includes(id)),
+      );
+      expect(lines.filter((line) => line.type === 'skipped').map((line) => line.scenario)).toEqual(
+        ['timers', 'http', 'files'].filter((id) => skips.includes(id)),
+      );
       const modes = new Set(lines.filter((line) => line.type === 'result').map((line) => line.result.mode));
       expect(modes).toEqual(new Set(['blocking', 'sequential', 'concurrent']));
+    });
+
+    it('runs responsiveness: blocking cases handle no input while they work, awaiting and yielding ones do', async () => {
+      const args = ['--scenarios', 'responsiveness', '--profile', 'quick'];
+      const { code, lines, stderr } = await runLines(options, args, options.elsewhere);
+      expect(code, stderr).toBe(0);
+      const results = lines.filter((line) => line.type === 'result').map((line) => line.result);
+      const ids = results.map((r) => r.case);
+      expect(ids).toEqual(
+        expect.arrayContaining(['sleep-blocking', 'sleep-sequential', 'sleep-concurrent', 'cpu-blocking']),
+      );
+      expect(ids).toContain('cpu-yield-settimeout-0');
+      for (const r of results) {
+        const input = r.workload.input;
+        expect(input.source, r.case).toBe(options.inputSource ?? 'worker-message');
+        expect(input.expected, r.case).toBeGreaterThan(0);
+        // A blocked thread cannot handle an event until it is done: this holds on any machine.
+        if (r.mode === 'blocking') expect(input.handled, r.case).toBe(0);
+        else expect(input.handled, r.case).toBeGreaterThan(0);
+      }
     });
 
     it('ends with a non-zero code when a scenario crashes the process or throws', async () => {

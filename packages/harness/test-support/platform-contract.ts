@@ -137,6 +137,76 @@ export function describePlatformContract(
       }
     });
 
+    describe('input events', () => {
+      /** Starts a stream that records every event; `stop` returns them with the count sent. */
+      async function record(intervalMs: number) {
+        const events: { sentAt: number; handledAt: number }[] = [];
+        const stream = await getPlatform().startInputEvents!(intervalMs, (sentAt, handledAt) =>
+          events.push({ sentAt, handledAt }),
+        );
+        return { events, stream };
+      }
+
+      it('arrive from another thread while this one is blocked, stamped on a clock both share', async () => {
+        const { events, stream } = await record(5);
+        const opened = stream.now();
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const blockStart = stream.now();
+        getPlatform().blockingSleep(60);
+        const blockEnd = stream.now();
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const { sent } = await stream.stop();
+        const closed = stream.now();
+
+        expect(sent).toBe(events.length);
+        // Sent while this thread slept: the sender does not depend on it...
+        const duringBlock = events.filter((e) => e.sentAt >= blockStart && e.sentAt <= blockEnd);
+        expect(duringBlock.length).toBeGreaterThanOrEqual(2);
+        // ...and handled only once it woke up.
+        for (const e of duringBlock) expect(e.handledAt).toBeGreaterThanOrEqual(blockEnd);
+        // One clock: no event is sent after the stream closed, none is handled before it was sent
+        // (0.1 ms for the two threads' clock readings), and the sender keeps to its schedule rather
+        // than catching up in a burst after a late tick.
+        for (const e of events) {
+          expect(e.sentAt).toBeLessThanOrEqual(closed);
+          expect(e.handledAt - e.sentAt).toBeGreaterThanOrEqual(-0.1);
+        }
+        const span = events.at(-1)!.sentAt - events[0]!.sentAt;
+        expect(events.length).toBeLessThanOrEqual(span / 5 + 2);
+        expect(opened).toBeLessThan(blockStart);
+      });
+
+      it('a stopped stream sends nothing more', async () => {
+        const { events, stream } = await record(2);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const { sent } = await stream.stop();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(events.length).toBe(sent);
+      });
+    });
+
+    it('yielders include setTimeout(0), and each lets waiting input in', async () => {
+      const platform = getPlatform();
+      const yielders = Object.entries(platform.yielders ?? {});
+      expect(yielders.map(([name]) => name)).toContain('setTimeout(0)');
+      let handled = 0;
+      const stream = await platform.startInputEvents!(2, () => handled++);
+      try {
+        for (const [name, yieldNow] of yielders) {
+          // Events pile up while the thread is blocked; a real yield lets them be handled. How many
+          // yields that takes differs (Deno's setImmediate and MessageChannel can run dozens before a
+          // worker's message gets in), so the bound is time, not a count: a microtask would never do.
+          platform.blockingSleep(20);
+          const before = handled;
+          const deadline = performance.now() + 1_000;
+          while (handled === before && performance.now() < deadline) await yieldNow();
+          expect(handled, `${name} let no input event in within 1 s`).toBeGreaterThan(before);
+        }
+      } finally {
+        await stream.stop();
+      }
+    });
+
     it('reads the environment and memory figures', () => {
       const platform = getPlatform();
       setEnv('ASYNCBENCH_ADAPTER_TEST', 'yes');
