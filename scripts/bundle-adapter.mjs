@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundles an adapter for its runtime:
- *   node scripts/bundle-adapter.mjs <node|deno|bun> [--workers-only]
- *   node scripts/bundle-adapter.mjs --check   (all three in memory: scenario code must be identical)
+ *   node scripts/bundle-adapter.mjs <node|deno|bun|chromium> [--workers-only]
+ *   node scripts/bundle-adapter.mjs --check   (all four in memory: scenario code must be identical)
  *
  * packages/adapter-<rt>/dist/ gets:
  *   scenarios.js  the scenario code: harness runMain + benchmarks catalogue (+ core, postgres), built
@@ -13,7 +13,9 @@
  *                 ./scenarios.js. A separate file, because esbuild renames identifiers across one
  *                 bundle's scope: glue names (different per runtime) would otherwise rename locals
  *                 in the scenario code differently on each runtime;
- *   http-worker.js, get-worker.js (and sqlite-worker.js where the adapter has one).
+ *   http-worker.js, get-worker.js, input-worker.js (and sqlite-worker.js where the adapter has one);
+ *   chromium instead: main.js, the Node driver (playwright-core stays external), and page.js, the
+ *                 page's entry, built for the browser; the page loads the same scenarios.js.
  * Everything is self-contained (Deno never has to resolve node_modules); only node:*, bun:* and
  * better-sqlite3 stay external. Workspace packages come from their TypeScript ("source" condition).
  */
@@ -24,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RUNTIMES = ['node', 'deno', 'bun'];
+const RUNTIMES = ['node', 'deno', 'bun', 'chromium'];
 const WORKERS = ['http-worker', 'get-worker', 'input-worker'];
 /** Bundled only where the adapter has them (the SQLite pool's worker, for Platform.openSqliteAsync). */
 const OPTIONAL_WORKERS = ['sqlite-worker'];
@@ -86,20 +88,38 @@ async function buildScenarios() {
   return result.outputFiles[0].contents;
 }
 
+/** esbuild's platform for an adapter entry: the chromium page runs in a browser, its driver on Node. */
+function platformOf(runtime, entry) {
+  if (runtime === 'chromium') return entry === 'page' ? 'browser' : 'node';
+  return runtime === 'deno' ? 'neutral' : 'node';
+}
+
 /** The adapter's glue: main.ts and worker entries, with the runtime's own platform setting. */
 async function buildAdapter(runtime, entries) {
   const dir = join(root, 'packages', `adapter-${runtime}`);
-  const result = await esbuild.build({
-    ...common,
-    entryPoints: Object.fromEntries(entries.map((name) => [name, join(dir, 'src', `${name}.ts`)])),
-    outdir: join(dir, 'dist'),
-    platform: runtime === 'deno' ? 'neutral' : 'node',
-    plugins: [scenariosExternal, nodeBuiltins],
-  });
-  return result.outputFiles;
+  const platforms = [...new Set(entries.map((name) => platformOf(runtime, name)))];
+  const builds = await Promise.all(
+    platforms.map((platform) =>
+      esbuild.build({
+        ...common,
+        entryPoints: Object.fromEntries(
+          entries
+            .filter((name) => platformOf(runtime, name) === platform)
+            .map((name) => [name, join(dir, 'src', `${name}.ts`)]),
+        ),
+        outdir: join(dir, 'dist'),
+        platform,
+        // The chromium driver loads playwright-core from node_modules at run time.
+        external: [...common.external, 'playwright-core'],
+        plugins: [scenariosExternal, nodeBuiltins],
+      }),
+    ),
+  );
+  return builds.flatMap((result) => result.outputFiles);
 }
 
 function entriesOf(runtime, workersOnly) {
+  if (runtime === 'chromium') return workersOnly ? [] : ['main', 'page'];
   const optional = OPTIONAL_WORKERS.filter((name) =>
     existsSync(join(root, 'packages', `adapter-${runtime}`, 'src', `${name}.ts`)),
   );

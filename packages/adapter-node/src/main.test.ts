@@ -24,9 +24,9 @@ describeMainBundle({
   },
 });
 
-it('dist/main.js shares byte-identical scenario code with the deno and bun bundles', () => {
+it('dist/main.js shares byte-identical scenario code with the deno, bun and chromium bundles', () => {
   const script = fileURLToPath(new URL('../../../scripts/bundle-adapter.mjs', import.meta.url));
   const check = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
-  expect(check.stdout).toMatch(/^identical scenario code in node, deno, bun: \d+ modules/);
+  expect(check.stdout).toMatch(/^identical scenario code in node, deno, bun, chromium: \d+ modules/);
 });
