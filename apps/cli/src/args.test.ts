@@ -92,7 +92,7 @@ describe('parseCli', () => {
       'unknown command "frob" (choose run, report, list, doctor, compare, export or runtimes)',
     );
     expect(usage(['run', '--runtimes', 'node,java'])).toMatch(
-      /^unknown runtime "java" \(choose node, deno or bun/,
+      /^unknown runtime "java" \(choose node, deno, bun or chromium/,
     );
     expect(usage(['run', '--bogus'])).toMatch(
       /^unknown flag "--bogus" for run \(choose --runtimes, .*--pin, --cache-dir, --export-markdown or --param\)$/,

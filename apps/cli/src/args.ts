@@ -19,7 +19,7 @@ export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare', 'export',
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The runtimes asyncbench knows by name; others can be added with --runtime label=/path. */
-export const KNOWN_RUNTIMES = ['node', 'deno', 'bun'] as const;
+export const KNOWN_RUNTIMES = ['node', 'deno', 'bun', 'chromium'] as const;
 
 export interface RuntimeFlag {
   name: string;

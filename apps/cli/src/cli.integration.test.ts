@@ -162,7 +162,10 @@ describe('asyncbench run', () => {
       /^asyncbench: unknown scenario "nope" \(choose .*tasks/,
     ],
     [['run', '--profile', 'fast'], /^asyncbench: unknown profile "fast" \(choose quick, default or full\)$/],
-    [['run', '--runtimes', 'node,java'], /^asyncbench: unknown runtime "java" \(choose node, deno or bun/],
+    [
+      ['run', '--runtimes', 'node,java'],
+      /^asyncbench: unknown runtime "java" \(choose node, deno, bun or chromium/,
+    ],
     [['run', '--frobnicate'], /^asyncbench: unknown flag "--frobnicate" for run \(choose /],
     [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
     [
@@ -206,6 +209,73 @@ describe('asyncbench run', () => {
     expect(run.entries.find((e) => e.runtime === 'node')).toMatchObject({ status: 'ok' });
     expect(run.notes.join('\n')).toContain('/nonexistent/deno');
   });
+
+  it('records a chromium that is not there as missing, and runs the rest', async () => {
+    const out = join(tmp, 'no-chromium');
+    const r = await cli([
+      'run',
+      '--runtimes',
+      'node,chromium',
+      '--runtime',
+      'chromium=/nonexistent/chromium',
+      '--scenarios',
+      'tasks',
+      '--profile',
+      'quick',
+      '--out',
+      out,
+      '--no-report',
+    ]);
+    // Asked for by name, so its absence is an error at the end; the run itself went on.
+    expect(r.code, r.stderr).toBe(1);
+    const run = await readRun((await jsonFiles(out))[0]!);
+    expect(run.runtimes.find((x) => x.name === 'chromium')).toMatchObject({ status: 'missing' });
+    expect(run.entries.find((e) => e.runtime === 'chromium')).toMatchObject({ status: 'skipped' });
+    expect(run.entries.find((e) => e.runtime === 'node')).toMatchObject({ status: 'ok' });
+  });
+
+  it.skipIf(!existsSync('/usr/bin/chromium'))(
+    'runs chromium as a runtime: measures the web-standard scenarios, skips files with the reason once',
+    async () => {
+      const out = join(tmp, 'chromium');
+      const r = await cli([
+        'run',
+        '--runtimes',
+        'node,chromium',
+        '--scenarios',
+        'timers,files',
+        '--profile',
+        'quick',
+        '--repeats',
+        '2',
+        '--out',
+        out,
+        '--no-report',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const run = await readRun((await jsonFiles(out))[0]!);
+      expect(run.runtimes.find((x) => x.name === 'chromium')).toMatchObject({
+        status: 'ok',
+        path: '/usr/bin/chromium',
+        version: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+      });
+      const entry = (runtime: string, scenario: string) =>
+        run.entries.find((e) => e.runtime === runtime && e.scenario === scenario);
+      expect(entry('chromium', 'timers')).toMatchObject({ status: 'ok' });
+      expect(entry('chromium', 'timers')!.repeats).toHaveLength(2);
+      expect(entry('chromium', 'files')).toEqual({
+        runtime: 'chromium',
+        scenario: 'files',
+        status: 'skipped',
+        reason: 'needs files: a browser page has no file system',
+        repeats: [],
+        cases: [],
+      });
+      expect(entry('node', 'files')).toMatchObject({ status: 'ok' });
+      expect(r.stdout).toMatch(/files\s+chromium\s.*skipped: needs files: a browser page has no file system/);
+      expect(r.stderr).toMatch(/chromium × files #2\/2: skipped/);
+    },
+  );
 
   it('keeps what was measured when interrupted (SIGINT): status interrupted, exit 130', async () => {
     const out = join(tmp, 'interrupt');
@@ -385,12 +455,19 @@ describe('asyncbench list, doctor, --help, --version', () => {
     expect(text.stdout).toMatch(/quick:/);
     expect(text.stdout).toMatch(/^ {2}unit: {4}request \(throughput in requests\/s\)$/m);
     expect(text.stdout).toMatch(/^ {2}needs: {3}a PostgreSQL URL \(--pg-url or ASYNCBENCH_PG_URL/m);
+    expect(text.stdout).toMatch(/^responsiveness — Responsiveness: input delay while work runs$/m);
+    expect(text.stdout).toMatch(
+      /^ {2}modes: {3}blocking, sequential, concurrent\n(?:.*\n)*? {2}quick: {3}intervalMs=5 /m,
+    );
   });
 
   it('doctor shows runtimes and says PostgreSQL is not configured, never a password', async () => {
     const r = await cli(['doctor']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/node\s+\d+\.\d+\.\d+/);
+    // chromium is a runtime like the others: found with its version, or missing with the hint.
+    expect(r.stdout).toMatch(/chromium\s+(\d+\.\d+\.\d+\.\d+|missing.*apt-get install chromium)/);
+    expect(r.stdout).toMatch(/chromium\s+(built|missing)\s+packages\/adapter-chromium\/dist\/main\.js/);
     expect(r.stdout).toContain('PostgreSQL: not configured');
     const withUrl = await cli(['doctor', '--pg-url', 'postgres://me:hunter2@127.0.0.1:1/db']);
     expect(withUrl.stdout).toMatch(/PostgreSQL: 127\.0\.0\.1:1 not reachable/);

@@ -75,11 +75,11 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
   out.push('');
   out.push('Adapter bundles');
   let allBuilt = true;
-  for (const kind of ['node', 'deno', 'bun'] as RuntimeKind[]) {
+  for (const kind of ['node', 'deno', 'bun', 'chromium'] as RuntimeKind[]) {
     const bundle = adapterBundle(layout, kind);
     const built = existsSync(bundle);
     allBuilt &&= built;
-    out.push(`  ${kind.padEnd(5)} ${built ? 'built' : 'missing'}  ${bundle}`);
+    out.push(`  ${kind.padEnd(8)} ${built ? 'built' : 'missing'}  ${bundle}`);
   }
   if (!allBuilt) out.push(`  ${missingBundleHint(layout)}`);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { workloadResult } from '../test-support/builders.ts';
 import { makeRedactor, pgHostPort, redactUrls } from './redact.ts';
 import { judgeChild } from './repeat.ts';
-import { parseVersionOutput } from './runtime-kind.ts';
+import { adapterCommand, parseVersionOutput } from './runtime-kind.ts';
 import type { ChildOutcome } from './spawn.ts';
 import { tail } from './spawn.ts';
 
@@ -69,6 +69,18 @@ describe('judgeChild', () => {
     expect(judgeChild(outcome([], { spawnError: 'ENOENT' }), ctx).reason).toMatch(/could not start/);
   });
 
+  it('takes a skipped line as a complete answer, with its reason', () => {
+    const skipped = JSON.stringify({
+      type: 'skipped',
+      scenario: 'timers',
+      reason: 'needs files: a browser page has no file system',
+    });
+    const r = judgeChild(outcome([hello, skipped]), ctx);
+    expect(r).toMatchObject({ status: 'ok', skipped: 'needs files: a browser page has no file system' });
+    expect(r.results).toEqual([]);
+    expect(judgeChild(outcome([hello, result, done]), ctx).skipped).toBeUndefined();
+  });
+
   it('keeps the PostgreSQL password out of reasons and stderr tails', () => {
     const err = JSON.stringify({
       type: 'scenario-error',
@@ -92,6 +104,19 @@ describe('helpers', () => {
       version: '2.9.6',
     });
     expect(parseVersionOutput('1.4.5\n')).toEqual({ kind: 'bun', version: '1.4.5' });
+    expect(parseVersionOutput('Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)\n')).toEqual({
+      kind: 'chromium',
+      version: '156.0.8078.108',
+    });
+    expect(
+      adapterCommand('chromium', '/usr/bin/chromium', 'packages/adapter-chromium/dist/main.js', ['--list']),
+    ).toEqual([
+      process.execPath,
+      'packages/adapter-chromium/dist/main.js',
+      '--chromium',
+      '/usr/bin/chromium',
+      '--list',
+    ]);
     expect(parseVersionOutput('Python 3.12.1')).toBeNull();
   });
 

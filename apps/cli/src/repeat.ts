@@ -14,10 +14,14 @@ export interface JudgeContext {
   redact: (text: string) => string;
 }
 
-export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatRecord {
+/** A judged repeat; `skipped` when the adapter declined the scenario (its platform lacks a requirement). */
+export type JudgedRepeat = RepeatRecord & { skipped?: string };
+
+export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepeat {
   const results: CaseResult[] = [];
   let garbage: string | null = null;
   let scenarioError: string | null = null;
+  let skipped: string | null = null;
   let sawDone = false;
   for (const raw of outcome.stdoutLines) {
     if (raw.trim() === '') continue;
@@ -42,6 +46,10 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatReco
       scenarioError ??= `adapter refused the request: ${line.message}`;
     } else if (line.type === 'done') {
       sawDone = true;
+    } else if (line.type === 'skipped') {
+      // Nothing ran, by design: as complete an answer as a done line.
+      skipped ??= line.reason;
+      sawDone = true;
     }
   }
 
@@ -54,12 +62,13 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): RepeatReco
   else if (garbage) reason = garbage;
   else if (!sawDone) reason = 'incomplete output: no "done" line';
 
-  const record: RepeatRecord = {
+  const record: JudgedRepeat = {
     index: ctx.index,
     status: reason ? 'failed' : 'ok',
     durationMs: Math.round(outcome.durationMs),
     results,
   };
+  if (skipped !== null && !reason) record.skipped = ctx.redact(skipped);
   if (reason) {
     record.reason = ctx.redact(reason);
     if (outcome.stderrTail !== '') record.stderrTail = ctx.redact(outcome.stderrTail);

@@ -39,7 +39,7 @@ import {
 } from './paths.ts';
 import { Progress } from './progress.ts';
 import { makeRedactor } from './redact.ts';
-import { judgeChild } from './repeat.ts';
+import { type JudgedRepeat, judgeChild } from './repeat.ts';
 import { writeReport } from './report-write.ts';
 import { runBaseName, writeFileAtomic, writeJsonAtomic } from './results-file.ts';
 import { isRuntimeSpec } from './runtime-cache/spec.ts';
@@ -230,6 +230,12 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
       for (const r of available) {
         if (signal.aborted) break outer;
         const what = `${r.info.name} × ${s.info.id} #${index + 1}/${repeats}`;
+        // Once a runtime has declined a scenario (it lacks what the scenario requires), the other
+        // repeats would only decline again.
+        if (isSkipped(run, r.info.name, s.info.id)) {
+          progress.finish(what, 'skipped', 0);
+          continue;
+        }
         progress.start(what);
         const launch = s.info.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
         const record = await runOne(
@@ -248,6 +254,12 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
         );
         if (record === null) break outer; // interrupted mid-process: that repeat is not a measurement
         finished++;
+        if (record.skipped !== undefined) {
+          markSkipped(run, r.info.name, s.info.id, record.skipped);
+          progress.finish(what, `skipped: ${record.skipped}`, record.durationMs);
+          await save();
+          continue;
+        }
         if (record.status === 'failed') failed = true;
         addRepeat(run, r.info.name, s.info.id, record);
         progress.finish(what, record.status === 'ok' ? 'ok' : `failed: ${record.reason}`, record.durationMs);
@@ -305,6 +317,16 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   return failed || missingExplicit.length > 0 ? 1 : 0;
 }
 
+function isSkipped(run: RunFile, runtime: string, scenario: string): boolean {
+  return run.entries.some((e) => e.runtime === runtime && e.scenario === scenario && e.status === 'skipped');
+}
+
+/** The runtime declined the scenario: one skipped entry with the adapter's reason, no repeats. */
+function markSkipped(run: RunFile, runtime: string, scenario: string, reason: string): void {
+  run.entries = run.entries.filter((e) => !(e.runtime === runtime && e.scenario === scenario));
+  run.entries.push({ runtime, scenario, status: 'skipped', reason, repeats: [], cases: [] });
+}
+
 /**
  * One child process; null when interrupted (what it printed so far is not kept). The adapter runs
  * the planned scenario's catalogue id with its parameter overrides (`--params`), from the user
@@ -323,7 +345,7 @@ async function runOne(
   redact: (text: string) => string,
   signal: AbortSignal,
   flags: readonly string[],
-): Promise<RepeatRecord | null> {
+): Promise<JudgedRepeat | null> {
   const scenario = planned.listed.id;
   const childArgs = [
     ...bundleArgs,

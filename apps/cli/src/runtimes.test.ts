@@ -29,6 +29,7 @@ beforeAll(async () => {
   await exe(join(dir, 'canary'), 'deno 3.0.0-canary (canary)\n');
   await exe(join(dir, 'broken'), null);
   await exe(join(dir, 'node'), 'v22.1.0\n');
+  await exe(join(dir, 'chromium'), 'Chromium 156.0.8078.108 built on Debian GNU/Linux 12 (bookworm)\n');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -40,15 +41,22 @@ describe('findRuntimes', () => {
       runtimeNames(null, [{ name: 'deno-canary', path: join(dir, 'canary') }]),
       [{ name: 'deno-canary', path: join(dir, 'canary') }],
       join(dir, 'root'),
-      { explicitNames: false, probe, env: { PATH: join(dir, 'path') }, execPath: join(dir, 'node') },
+      {
+        explicitNames: false,
+        probe,
+        env: { PATH: join(dir, 'path') },
+        execPath: join(dir, 'node'),
+        chromiumPath: join(dir, 'chromium'),
+      },
     );
     expect(found.map((f) => [f.info.name, f.kind, f.info.version, f.info.source, f.explicit])).toEqual([
       ['node', 'node', '22.1.0', 'path', false],
       ['deno', 'deno', '2.9.6', 'devDependency', false],
       ['bun', 'bun', '1.4.5', 'path', false],
+      ['chromium', 'chromium', '156.0.8078.108', 'path', false],
       ['deno-canary', 'deno', '3.0.0-canary', 'flag', true],
     ]);
-    expect(found[3]!.info.note).toBe('custom deno build');
+    expect(found[4]!.info.note).toBe('custom deno build');
   });
 
   it('keeps missing, broken and mismatched binaries as missing with a note', async () => {
@@ -75,6 +83,27 @@ describe('findRuntimes', () => {
       status: 'missing',
       note: 'bun: not found (no pinned devDependency, not on PATH)',
     });
+  });
+
+  it('finds chromium at the Debian path or on PATH, and says how to install it when it is neither', async () => {
+    const at = (chromiumPath: string, PATH: string) =>
+      findRuntimes(['chromium'], [], join(dir, 'root'), {
+        explicitNames: false,
+        probe,
+        env: { PATH },
+        chromiumPath,
+      });
+    const [debian] = await at(join(dir, 'chromium'), '');
+    expect(debian).toMatchObject({ kind: 'chromium', info: { version: '156.0.8078.108', source: 'path' } });
+    expect(debian!.info.path).toBe(join(dir, 'chromium'));
+    const [onPath] = await at('/nonexistent/chromium', dir);
+    expect(onPath!.info.path).toBe(join(dir, 'chromium'));
+    const [missing] = await at('/nonexistent/chromium', '');
+    expect(missing).toMatchObject({ kind: null, info: { status: 'missing' } });
+    expect(missing!.info.note).toBe(
+      'chromium: not found at /nonexistent/chromium nor on PATH (apt-get install chromium, or --runtime chromium=/path)',
+    );
+    expect(runtimeNames(null, [])).toEqual(['node', 'deno', 'bun', 'chromium']);
   });
 });
 

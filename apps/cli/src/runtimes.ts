@@ -1,7 +1,7 @@
 /**
  * Finds the runtimes to run on and their exact versions. Order of preference per name: a
  * --runtime flag, the pinned devDependency (<repo>/node_modules/.bin/deno|bun; for node the
- * Node.js running this CLI), then PATH. A runtime that cannot be found or does not answer
+ * Node.js running this CLI; for chromium Debian's /usr/bin/chromium), then PATH. A runtime that cannot be found or does not answer
  * `--version` is kept as status 'missing' with a note: the run goes on without it.
  * A name with `@` (node@22) is a registry spec: resolved and installed into the runtime cache
  * (runtime-cache/install.ts); a spec that cannot be met stops the run (RuntimeSpecError, exit 2).
@@ -16,6 +16,9 @@ import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
 import { type InstallContext, type ResolvedRuntime, resolveSpec } from './runtime-cache/install.ts';
 import { parseRuntimeSpec } from './runtime-cache/spec.ts';
 import { parseVersionOutput, type RuntimeKind } from './runtime-kind.ts';
+
+/** Where Debian's `apt-get install chromium` puts the browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export interface FoundRuntime {
   info: RuntimeInfo;
@@ -53,6 +56,8 @@ export async function findRuntimes(
     probe?: VersionProbe;
     env?: NodeJS.ProcessEnv;
     execPath?: string;
+    /** Where Debian's chromium is looked for first (tests point it elsewhere). */
+    chromiumPath?: string;
     /** Where registry specs are installed; without it a spec is reported missing. */
     registry?: Omit<InstallContext, 'probe'>;
     /**
@@ -92,7 +97,11 @@ export async function findRuntimes(
     }
     const flag = flags.find((f) => f.name === name);
     const explicit = opts.explicitNames || flag !== undefined;
-    const found = await findOne(name, flag, root, env, opts.execPath ?? process.execPath, probe, explicit);
+    const defaults = {
+      execPath: opts.execPath ?? process.execPath,
+      chromium: opts.chromiumPath ?? DEBIAN_CHROMIUM,
+    };
+    const found = await findOne(name, flag, root, env, defaults, probe, explicit);
     const fallback = opts.registryFallback;
     if (found.kind === null && !flag && fallback && (name === 'deno' || name === 'bun')) {
       out.push(await fromRegistry(name, found, await fallback(), probe));
@@ -137,7 +146,7 @@ async function findOne(
   flag: RuntimeFlag | undefined,
   root: string,
   env: NodeJS.ProcessEnv,
-  execPath: string,
+  defaults: { execPath: string; chromium: string },
   probe: VersionProbe,
   explicit: boolean,
 ): Promise<FoundRuntime> {
@@ -155,9 +164,17 @@ async function findOne(
     if (!isExecutable(path))
       return missing(`${name}: --runtime binary ${path} not found or not executable`, path, source);
   } else if (name === 'node') {
-    path = execPath;
+    path = defaults.execPath;
     source = 'path';
     note = 'the Node.js running asyncbench';
+  } else if (name === 'chromium') {
+    path = isExecutable(defaults.chromium) ? defaults.chromium : onPath(name, env.PATH ?? '');
+    source = 'path';
+    if (!path) {
+      return missing(
+        `chromium: not found at ${defaults.chromium} nor on PATH (apt-get install chromium, or --runtime chromium=/path)`,
+      );
+    }
   } else {
     const pinned = join(root, 'node_modules/.bin', name);
     if (isKnownRuntime(name) && isExecutable(pinned)) {
@@ -180,7 +197,7 @@ async function findOne(
   const parsed = parseVersionOutput(text);
   if (!parsed) {
     return missing(
-      `${name}: ${path} --version printed "${text.trim().split('\n')[0]}", not node/deno/bun`,
+      `${name}: ${path} --version printed "${text.trim().split('\n')[0]}", not node/deno/bun/chromium`,
       path,
       source,
     );
