@@ -1,3 +1,4 @@
+import type { CaseResult, WorkloadResult } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { entry, microResult, runFile, workloadResult } from '../test-support/builders.ts';
 import { formatSummary } from './summary.ts';
@@ -63,5 +64,43 @@ describe('summary', () => {
     e.status = 'failed';
     const text = formatSummary(runFile([e], [{ id: 'timers', modes: ['concurrent'] }]));
     expect(text).toContain('failed 1/2: timeout: still running');
+  });
+
+  it('shows input delay per case and runtime for responsiveness, not a meaningless speedup', () => {
+    const withInput = (result: CaseResult, p99: number, handled: number): CaseResult => ({
+      ...(result as WorkloadResult),
+      workload: {
+        ...result.workload!,
+        input: {
+          source: 'worker-message',
+          intervalMs: 5,
+          expected: 40,
+          handled,
+          delayMs: { mean: p99 / 2, p50: p99 / 2, p90: p99, p99, max: p99 },
+        },
+      },
+    });
+    const cases = (blockingP99: number) => [
+      withInput(
+        workloadResult('responsiveness', 'cpu-blocking', 'blocking', 'one block', 1000),
+        blockingP99,
+        0,
+      ),
+      withInput(
+        workloadResult('responsiveness', 'cpu-yield-settimeout-0', 'sequential', 'setTimeout(0)', 500),
+        2,
+        40,
+      ),
+    ];
+    const text = formatSummary(
+      runFile(
+        [entry('node', 'responsiveness', [cases(150)]), entry('chromium', 'responsiveness', [cases(190)])],
+        [{ id: 'responsiveness', modes: ['blocking', 'sequential', 'concurrent'] }],
+      ),
+    );
+    expect(text).toContain('node input p99 (handled)');
+    expect(text).toMatch(/responsiveness\s+cpu-blocking\s+blocking\s+150 ms \(0%\)\s+190 ms \(0%\)/);
+    expect(text).toMatch(/cpu-yield-settimeout-0\s+sequential\s+2\.00 ms \(100%\)\s+2\.00 ms \(100%\)/);
+    expect(text).not.toContain('best sync');
   });
 });

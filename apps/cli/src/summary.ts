@@ -1,9 +1,10 @@
 /**
- * The end-of-run table: what concurrency bought, per scenario x runtime, and the micro cases.
+ * The end-of-run tables: what concurrency bought, per scenario x runtime; input delay per case and
+ * runtime (responsiveness); and the micro cases.
  * The reading (best cases, speedup and its CI, statuses) is @asyncbench/results' summarizeRun, the
  * same the report and the Markdown export show; this file only lays it out for a terminal.
  */
-import { formatNumber, type RunFile, summarizeRun, workloadCells } from '@asyncbench/results';
+import { formatNumber, inputCell, type RunFile, summarizeRun, workloadCells } from '@asyncbench/results';
 import { formatTable } from './table.ts';
 
 export function formatSummary(run: RunFile): string {
@@ -38,6 +39,21 @@ export function formatSummary(run: RunFile): string {
           ];
         }),
         ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ),
+    );
+  }
+  const input = summary.input;
+  if (input.rows.length > 0) {
+    parts.push(
+      formatTable(
+        ['scenario', 'case', 'mode', ...input.runtimes.map((r) => `${r} input p99 (handled)`)],
+        input.rows.map((r) => [
+          r.scenario,
+          r.case,
+          r.mode ?? '',
+          ...input.runtimes.map((rt) => inputCell(r, rt)),
+        ]),
+        ['left', 'left', 'left', ...input.runtimes.map(() => 'right' as const)],
       ),
     );
   }

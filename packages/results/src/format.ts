@@ -59,6 +59,8 @@ export function formatFigure(
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (name === 'efficiency') return formatPercent(value);
+  // Already a percentage (0-100), shown whole like efficiency.
+  if (name === 'inputHandledPct') return formatPercent(value / 100);
   if (name === 'rme') return `±${formatNumber(value)}%`;
   return `${formatNumber(value)} ${figureUnit(name, noun)}`;
 }

@@ -74,6 +74,8 @@ export {
 export {
   bestCaseName,
   entryStatus,
+  type InputRow,
+  inputCell,
   type MicroRow,
   type RunSummary,
   type StatusRow,

@@ -3,7 +3,7 @@ import { realRun } from '../test-support/index.ts';
 import { spreadOf } from './aggregate.ts';
 import type { CaseAggregate } from './schema.ts';
 import { speedupOf } from './speedup.ts';
-import { entryStatus, summarizeRun } from './summary.ts';
+import { entryStatus, inputCell, summarizeRun } from './summary.ts';
 
 const run = realRun();
 const throughput = (c: CaseAggregate) => c.figures.throughput!.median;
@@ -103,5 +103,38 @@ describe('summarizeRun on a real run', () => {
     for (const r of summary.micro.rows) {
       for (const rt of ['node', 'deno', 'bun']) expect(r.opsPerSec[rt]!.values).toHaveLength(3);
     }
+  });
+});
+
+describe('summarizeRun with input events (responsiveness)', () => {
+  const input = (p99: number, handledPct: number) => ({
+    inputP99Ms: spreadOf([p99]),
+    inputHandledPct: spreadOf([handledPct]),
+  });
+  const aggregate = (id: string, mode: 'blocking' | 'sequential', figures: CaseAggregate['figures']) =>
+    ({ ...run.entries[0]!.cases[0]!, case: id, label: id, mode, figures }) as CaseAggregate;
+  const entry = (runtime: string, blockingP99: number) => ({
+    runtime,
+    scenario: 'responsiveness',
+    status: 'ok' as const,
+    repeats: [],
+    cases: [
+      aggregate('cpu-blocking', 'blocking', { throughput: spreadOf([1000]), ...input(blockingP99, 0) }),
+      aggregate('cpu-yield-settimeout-0', 'sequential', { throughput: spreadOf([500]), ...input(2, 100) }),
+    ],
+  });
+  const withResponsiveness = { ...run, entries: [entry('node', 150), entry('chromium', 190)] };
+
+  it('gives each input case each runtime’s input delay p99 and share handled, and no speedup row', () => {
+    const summary = summarizeRun(withResponsiveness);
+    expect(summary.workload).toEqual([]);
+    expect(summary.input.runtimes).toEqual(['node', 'chromium']);
+    expect(summary.input.rows.map((r) => [r.case, r.mode])).toEqual([
+      ['cpu-blocking', 'blocking'],
+      ['cpu-yield-settimeout-0', 'sequential'],
+    ]);
+    expect(inputCell(summary.input.rows[0]!, 'chromium')).toBe('190 ms (0%)');
+    expect(inputCell(summary.input.rows[1]!, 'node')).toBe('2.00 ms (100%)');
+    expect(inputCell(summary.input.rows[1]!, 'deno')).toBe('—');
   });
 });

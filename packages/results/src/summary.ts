@@ -1,12 +1,13 @@
 /**
  * A run in brief, as data: per workload runtime x scenario the best blocking-or-sequential and best
  * concurrent case, the speedup (speedup.ts), tail latency and efficiency; per micro case the ops/s
- * of every runtime; and every entry's status. The terminal summary, the markdown export and the
+ * of every runtime; per case measured with input events (responsiveness) each runtime's input
+ * delay p99 and share handled during the work; and every entry's status. The terminal summary, the markdown export and the
  * report's speedup lines all render this one reading.
  */
 import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
 import { unitNoun } from './labels.ts';
-import type { Entry, RunFile, Spread, UnitNoun } from './schema.ts';
+import type { CaseAggregate, Entry, Mode, RunFile, Spread, UnitNoun } from './schema.ts';
 import { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';
 
 export interface WorkloadRow {
@@ -34,6 +35,16 @@ export interface MicroRow {
   opsPerSec: Record<string, Spread | null>;
 }
 
+/** One case measured with input events, across runtimes. */
+export interface InputRow {
+  scenario: string;
+  case: string;
+  label: string;
+  mode: Mode | null;
+  /** Per runtime: input delay p99 (ms) and the share of events handled during the work (%). */
+  byRuntime: Record<string, { p99Ms: Spread | null; handledPct: Spread | null }>;
+}
+
 export interface StatusRow {
   scenario: string;
   runtime: string;
@@ -43,9 +54,20 @@ export interface StatusRow {
 export interface RunSummary {
   workload: WorkloadRow[];
   micro: { runtimes: string[]; rows: MicroRow[] };
-  /** Entries with neither a workload row nor micro cases (a failed or skipped micro scenario). */
+  /**
+   * Cases measured with input events. Their entries have no workload row: a speedup across sleeps
+   * and CPU slices would mean nothing; input delay is their point.
+   */
+  input: { runtimes: string[]; rows: InputRow[] };
+  /**
+   * Entries with neither a workload row nor micro cases (a failed or skipped micro scenario), and
+   * input entries that did not all succeed (the input table has no status column).
+   */
   others: StatusRow[];
 }
+
+/** Whether a case was measured with input events arriving. */
+const hasInput = (c: CaseAggregate) => c.figures.inputP99Ms !== undefined;
 
 /**
  * A best case named in a few words, as every summary table shows it: the mode for a
@@ -89,6 +111,13 @@ export function workloadCells(row: WorkloadRow): WorkloadCells {
   };
 }
 
+/** An input row's cell for one runtime: `150 ms (0%)`, input delay p99 and the share handled; `—` without. */
+export function inputCell(row: InputRow, runtime: string): string {
+  const cell = row.byRuntime[runtime];
+  if (!cell?.p99Ms) return '—';
+  return `${formatFigure('inputP99Ms', cell.p99Ms.median)} (${formatFigure('inputHandledPct', cell.handledPct?.median)})`;
+}
+
 /** An entry's status in words: `ok`, `ok, no cases ran`, `skipped: why`, `failed 1/3: why`. */
 export function entryStatus(e: Entry): string {
   if (e.status === 'skipped') return `skipped${e.reason ? `: ${e.reason}` : ''}`;
@@ -123,7 +152,27 @@ export function summarizeRun(run: RunFile): RunSummary {
   const runtimes: string[] = [];
   const rows: MicroRow[] = [];
   const others: StatusRow[] = [];
+  const inputRuntimes: string[] = [];
+  const inputRows: InputRow[] = [];
   for (const e of run.entries) {
+    const withInput = e.cases.filter(hasInput);
+    if (withInput.length > 0) {
+      if (!inputRuntimes.includes(e.runtime)) inputRuntimes.push(e.runtime);
+      for (const c of withInput) {
+        let row = inputRows.find((r) => r.scenario === e.scenario && r.case === c.case);
+        if (!row) {
+          row = { scenario: e.scenario, case: c.case, label: c.label, mode: c.mode, byRuntime: {} };
+          inputRows.push(row);
+        }
+        row.byRuntime[e.runtime] = {
+          p99Ms: c.figures.inputP99Ms ?? null,
+          handledPct: c.figures.inputHandledPct ?? null,
+        };
+      }
+      if (e.status !== 'ok')
+        others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });
+      continue;
+    }
     const declaredModes = run.scenarios.find((s) => s.id === e.scenario)?.modes.length ?? 0;
     const isWorkload = e.cases.some((c) => c.kind === 'workload') || declaredModes > 0;
     if (isWorkload) workload.push(workloadRow(run, e));
@@ -141,5 +190,5 @@ export function summarizeRun(run: RunFile): RunSummary {
       others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });
     }
   }
-  return { workload, micro: { runtimes, rows }, others };
+  return { workload, micro: { runtimes, rows }, input: { runtimes: inputRuntimes, rows: inputRows }, others };
 }

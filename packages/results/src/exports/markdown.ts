@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from '../format.ts';
 import { runtimeLabel } from '../labels.ts';
 import type { RunFile, Spread } from '../schema.ts';
 import type { BestCase } from '../speedup.ts';
-import { summarizeRun, workloadCells } from '../summary.ts';
+import { inputCell, summarizeRun, workloadCells } from '../summary.ts';
 
 /** Text safe inside a Markdown table cell: pipes escaped, line breaks flattened. */
 export function markdownCell(text: string): string {
@@ -92,6 +92,22 @@ export function toMarkdown(run: RunFile): string {
         ['scenario', 'case', ...microRuntimes.map((rt) => runtimeLabel(run, rt))],
         rows.map((r) => [r.scenario, r.case, ...microRuntimes.map((rt) => medianRange(r.opsPerSec[rt]))]),
         [false, false, ...microRuntimes.map(() => true)],
+      ),
+    );
+  }
+  const input = summary.input;
+  if (input.rows.length > 0) {
+    parts.push(
+      '**Input delay**: p99 of the input events that arrived while the work ran (share handled before it ended), median over repeats.',
+      markdownTable(
+        ['scenario', 'case', 'mode', ...input.runtimes.map((rt) => runtimeLabel(run, rt))],
+        input.rows.map((r) => [
+          r.scenario,
+          r.case,
+          r.mode ?? '',
+          ...input.runtimes.map((rt) => inputCell(r, rt)),
+        ]),
+        [false, false, false, ...input.runtimes.map(() => true)],
       ),
     );
   }
