@@ -3,12 +3,14 @@
  * Regenerates the real-run fixtures the tests read, by running asyncbench for real (never by
  * writing figures by hand):
  *
- *   npm run build && node packages/results/scripts/make-fixtures.mjs [quick.json] [sweep.json]
+ *   npm run build && node packages/results/scripts/make-fixtures.mjs [quick.json] [sweep.json] [responsiveness.json]
  *
  * test-support/runs/quick.json: `asyncbench run --profile quick --repeats 3` of timers, tasks,
  * http and files on node, deno and bun, plus db-pg without a PostgreSQL URL (skipped by its
  * declared requirement). test-support/runs/sweep.json: timers with `--param concurrency=1,2,4,8,16,32`
- * on the same runtimes, 2 repeats (one scenario per point, ScenarioInfo.sweep). Stored as compact
+ * on the same runtimes, 2 repeats (one scenario per point, ScenarioInfo.sweep).
+ * test-support/runs/responsiveness.json: responsiveness on node, deno, bun and chromium, 2 repeats
+ * (input delay figures from a worker and from real DOM input). Stored as compact
  * JSON (same data as the CLI's pretty-printed file). `make-fixtures.mjs sweep.json` writes one.
  * Runs under the shared measurement lock (/tmp/asyncbench-measure.lock) when flock is available.
  *
@@ -23,10 +25,19 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
-const common = ['--runtimes', 'node,deno,bun', '--profile', 'quick', '--no-report'];
+const common = ['--profile', 'quick', '--no-report'];
+const three = ['--runtimes', 'node,deno,bun'];
 const FIXTURES = {
-  'quick.json': ['--scenarios', 'timers,tasks,http,files,db-pg', '--repeats', '3'],
-  'sweep.json': ['--scenarios', 'timers', '--repeats', '2', '--param', 'concurrency=1,2,4,8,16,32'],
+  'quick.json': [...three, '--scenarios', 'timers,tasks,http,files,db-pg', '--repeats', '3'],
+  'sweep.json': [...three, '--scenarios', 'timers', '--repeats', '2', '--param', 'concurrency=1,2,4,8,16,32'],
+  'responsiveness.json': [
+    '--runtimes',
+    'node,deno,bun,chromium',
+    '--scenarios',
+    'responsiveness',
+    '--repeats',
+    '2',
+  ],
 };
 const only = process.argv.slice(2);
 const env = { ...process.env };

@@ -7,7 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { REAL_RUN_PATH, readJson, SWEEP_RUN_PATH, V1_RUN_PATH } from '../test-support/index.ts';
+import {
+  REAL_RUN_PATH,
+  RESPONSIVENESS_RUN_PATH,
+  readJson,
+  SWEEP_RUN_PATH,
+  V1_RUN_PATH,
+} from '../test-support/index.ts';
 import { runFileJsonSchema, runFileJsonSchemaText } from './json-schema.ts';
 import { validateRunFile } from './validate.ts';
 
@@ -44,6 +50,17 @@ describe('results/schema.json', () => {
     expect(verdicts(run)).toEqual({ ajv: true, typebox: true });
     run.scenarios[0].sweep.index = -1;
     expect(verdicts(run)).toEqual({ ajv: false, typebox: false });
+  });
+
+  it('validates a real run with input delay figures and a browser runtime with ajv', () => {
+    const run = readJson(RESPONSIVENESS_RUN_PATH);
+    expect(ajvValidate(run), JSON.stringify(ajvValidate.errors?.slice(0, 3))).toBe(true);
+    expect(verdicts(run)).toEqual({ ajv: true, typebox: true });
+    expect(run.runtimes.map((r: { name: string }) => r.name)).toContain('chromium');
+    const sources = run.entries.flatMap((e: any) =>
+      e.repeats.flatMap((r: any) => r.results.map((x: any) => x.workload.input.source)),
+    );
+    expect(new Set(sources)).toEqual(new Set(['worker-message', 'dom-input']));
   });
 
   it('validates a real version 1 run once upgraded, and not as it is (its schemaVersion is 1)', () => {

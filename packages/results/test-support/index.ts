@@ -17,6 +17,8 @@ const runs = join(dirname(fileURLToPath(import.meta.url)), 'runs');
 export const REAL_RUN_PATH = join(runs, 'quick.json');
 /** A real sweep: timers with --param concurrency=1,2,4,8,16,32 on node, deno, bun; 2 repeats. */
 export const SWEEP_RUN_PATH = join(runs, 'sweep.json');
+/** A real quick run of responsiveness on node, deno, bun and chromium, 2 repeats (input delay figures). */
+export const RESPONSIVENESS_RUN_PATH = join(runs, 'responsiveness.json');
 /** A real run written by asyncbench before schemaVersion 2 (node; timers, tasks, http; 2 repeats). */
 export const V1_RUN_PATH = join(runs, 'v1-node.json');
 
@@ -33,6 +35,11 @@ export function realRun(): RunFile {
 /** The real sweep run, validated; a fresh copy each call. */
 export function sweepRun(): RunFile {
   return validateRunFile(readJson(SWEEP_RUN_PATH), SWEEP_RUN_PATH);
+}
+
+/** The real responsiveness run, validated; a fresh copy each call. */
+export function realResponsivenessRun(): RunFile {
+  return validateRunFile(readJson(RESPONSIVENESS_RUN_PATH), RESPONSIVENESS_RUN_PATH);
 }
 
 /**
