@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Bundles dist/ first: the page loads dist/page.js and dist/scenarios.js, and main.test.ts runs
     // dist/main.js as the CLI would.
-    globalSetup: ['./test/build.ts'],
+    globalSetup: ['./test-support/build.ts'],
     // One browser at a time: these files start chromium, and the machine has two cores.
     fileParallelism: false,
     testTimeout: 90_000,

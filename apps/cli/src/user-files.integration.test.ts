@@ -141,6 +141,22 @@ describe('runs that go through', () => {
     await rm(join(tmp, 'out'), { recursive: true, force: true });
   });
 
+  it.skipIf(!existsSync('/usr/bin/chromium'))(
+    'a user file in a headless Chromium page too: the same bundle, served to the page in place of the catalogue',
+    async () => {
+      const example = join(appDir, 'examples/json.bench.ts');
+      const r = run([example, '--runtimes', 'node,chromium', '--profile', 'quick', '--param', 'units=16']);
+      expect(r.code, r.stderr).toBe(0);
+      const [file] = await results();
+      const chromium = file!.entries.filter((e) => e.runtime === 'chromium');
+      expect(chromium.map((e) => e.scenario)).toEqual(['json-fetch', 'json']);
+      for (const e of chromium) expect(e.status, e.reason).toBe('ok');
+      const pool = chromium[0]!.cases.find((c) => c.case === 'pool');
+      expect(pool).toMatchObject({ units: 16, params: { units: 16 } });
+      await rm(join(tmp, 'out'), { recursive: true, force: true });
+    },
+  );
+
   it('a catalogue scenario with d raised 15% (the known-truth A/B check): recorded as overrides', async () => {
     const r = run([
       '--scenarios',

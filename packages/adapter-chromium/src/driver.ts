@@ -34,11 +34,18 @@ function pageEnv(): Record<string, string> {
   );
 }
 
-/** Opens the page (served from `dist`, the adapter's bundles) in the browser `browserProcess` runs. */
-export async function openDriverPage(browserProcess: ChromiumProcess, dist: string): Promise<DriverPage> {
+/**
+ * Opens the page (served from `dist`, the adapter's bundles) in the browser `browserProcess` runs;
+ * `scenariosFile` replaces dist's scenarios.js with a user bundle (the CLI's `--bundle`).
+ */
+export async function openDriverPage(
+  browserProcess: ChromiumProcess,
+  dist: string,
+  scenariosFile?: string,
+): Promise<DriverPage> {
   const targets = new Map<string, LocalServer>();
   let input: InputDispatch | undefined;
-  const pageServer = await startPageServer(dist);
+  const pageServer = await startPageServer(dist, scenariosFile);
   const browser = await chromium.connectOverCDP(browserProcess.wsEndpoint);
   const close = async () => {
     await input?.stop().catch(() => {});

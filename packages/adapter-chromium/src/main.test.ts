@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { describeMainBundle } from '@asyncbench/harness/testing';
 import { describe, expect, inject, it } from 'vitest';
+import { CHROMIUM, chromiumVersion, hasChromium, main, root } from '../test-support/chromium.ts';
 import { splitArgs } from './args.ts';
-import { CHROMIUM, chromiumVersion, hasChromium, main, root } from './test-support.ts';
 
 describe('splitArgs', () => {
   it('takes --chromium (both spellings) out and leaves the rest for the page', () => {

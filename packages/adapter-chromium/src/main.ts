@@ -1,7 +1,7 @@
 /**
  * Entry point of the chromium adapter (bundled to dist/main.js, run by Node):
  *
- *   node dist/main.js [--chromium /usr/bin/chromium] [--list | --scenarios ... --profile ... --seed ...]
+ *   node dist/main.js [--chromium /usr/bin/chromium] [--bundle <file URL>] [--list | --scenarios ... --profile ... --seed ...]
  *
  * Starts Debian's chromium headless (chromium-process.ts), opens the page with the shared
  * scenarios.js (driver.ts) and runs the adapter protocol there, printing its JSON lines on stdout
@@ -11,7 +11,13 @@
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { exitWhenParentGone, PARENT_GONE_EXIT_CODE, PARENT_PIPE_ENV } from '@asyncbench/harness/adapter-kit';
+import {
+  CATALOGUE_MODULE,
+  exitWhenParentGone,
+  PARENT_GONE_EXIT_CODE,
+  PARENT_PIPE_ENV,
+  takeBundleArg,
+} from '@asyncbench/harness/adapter-kit';
 import { splitArgs } from './args.ts';
 import { type ChromiumProcess, launchChromium } from './chromium-process.ts';
 import { errorText, openDriverPage } from './driver.ts';
@@ -45,9 +51,17 @@ async function main(): Promise<number> {
     exit: () => process.exit(PARENT_GONE_EXIT_CODE),
   });
   try {
-    const driver = await openDriverPage(browserProcess, dirname(fileURLToPath(import.meta.url)));
+    // The catalogue, or the bundle of users' files the CLI names with --bundle (a file URL).
+    const { module, rest: argv } = takeBundleArg(rest);
+    const scenariosFile =
+      module === CATALOGUE_MODULE ? undefined : fileURLToPath(new URL(module, 'file:///'));
+    const driver = await openDriverPage(
+      browserProcess,
+      dirname(fileURLToPath(import.meta.url)),
+      scenariosFile,
+    );
     try {
-      return await driver.run(rest);
+      return await driver.run(argv);
     } finally {
       await driver.close();
     }

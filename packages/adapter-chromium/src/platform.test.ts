@@ -8,10 +8,10 @@
  */
 import type { Platform } from '@asyncbench/harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumVersion, dist, hasChromium } from '../test-support/chromium.ts';
 import { PLATFORM_GLOBAL } from './bridge.ts';
 import { type ChromiumProcess, launchChromium } from './chromium-process.ts';
 import { type DriverPage, openDriverPage } from './driver.ts';
-import { CHROMIUM, chromiumVersion, dist, hasChromium } from './test-support.ts';
 
 let browserProcess: ChromiumProcess | undefined;
 let driver: DriverPage;

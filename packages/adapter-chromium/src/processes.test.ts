@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, eventually, hasChromium, main, processesWith, root } from './test-support.ts';
+import { CHROMIUM, eventually, hasChromium, main, processesWith, root } from '../test-support/chromium.ts';
 
 interface Started {
   child: ChildProcess;

@@ -1,6 +1,6 @@
 /**
  * The driver's two kinds of local server, both on 127.0.0.1 and a free port:
- * - the page server: page.html and the bundles beside it (page.js, scenarios.js), sent with the
+ * - the page server: page.html and the bundles beside it (page.js, scenarios.js or a user bundle), sent with the
  *   headers that make the page cross-origin isolated (COOP same-origin, COEP require-corp), so
  *   performance.now() keeps its 5 µs resolution instead of 100 µs. scenarios.js is the very file
  *   the other runtimes run, so it imports node:* modules (the PostgreSQL driver of db-pg, which
@@ -84,9 +84,16 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Serves page.html at / and the bundles in `dir`, with a stub for each node:* module scenarios.js imports. */
-export async function startPageServer(dir: string): Promise<LocalServer> {
-  const scenarios = await readFile(join(dir, 'scenarios.js'), 'utf8');
+/**
+ * Serves page.html at /, page.js from `dir`, and as /scenarios.js the scenario module: `dir`'s own
+ * scenarios.js (the catalogue) or `scenariosFile`, a bundle of users' benchmark files the CLI built
+ * (it exports the same names). A stub for each node:* module the scenario module imports.
+ */
+export async function startPageServer(
+  dir: string,
+  scenariosFile = join(dir, 'scenarios.js'),
+): Promise<LocalServer> {
+  const scenarios = await readFile(scenariosFile, 'utf8');
   const stubs = new Map(
     [...nodeImports(scenarios)].map(([specifier, names]) => [specifier, stubModule(specifier, names)]),
   );

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CHROMIUM } from './args.ts';
+import { DEFAULT_CHROMIUM } from '../src/args.ts';
 
 export const CHROMIUM = DEFAULT_CHROMIUM;
 export const hasChromium = existsSync(CHROMIUM);
