@@ -6,6 +6,7 @@
  * script draw any Block, and any ChartView of kind bar or line).
  */
 import { efficiencyPart } from './charts/efficiency.ts';
+import { inputDelayPart } from './charts/input-delay.ts';
 import { latencyPart } from './charts/latency.ts';
 import { microPart } from './charts/micro.ts';
 import { throughputPart } from './charts/throughput.ts';
@@ -39,6 +40,8 @@ export const PARTS: readonly ReportPart[] = [
   historyPart,
   sweepsPart,
   speedupsPart,
+  // Before throughput: for a scenario measured with input events, input delay is the point.
+  inputDelayPart,
   throughputPart,
   latencyPart,
   efficiencyPart,

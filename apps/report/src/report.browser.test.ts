@@ -4,6 +4,7 @@
  * stay text, and leaves screenshots in test-artifacts/ for a human to look at.
  */
 import { join } from 'node:path';
+import { realResponsivenessRun } from '@asyncbench/results/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -42,6 +43,24 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await fullScreenshot(page, join(artifacts, 'report.png'));
+    await page.context().close();
+  });
+
+  it('renders input delay from a real responsiveness run: how to read it, and every chart drawn', async () => {
+    const url = writeHtml('report-responsiveness.html', renderReport([realResponsivenessRun()]));
+    const { page, requests, errors } = await open(browser, url);
+    const stats = await canvasStats(page);
+    expectDrawn(stats, 4);
+    expect(stats.map((s) => s.id)).toContain('chart-s0-responsiveness-input-delay');
+    await expect(
+      page.getByRole('heading', { name: 'Input delay: how long input waited for the thread' }).isVisible(),
+    ).resolves.toBe(true);
+    const reading = (await page.locator('main').textContent()) ?? '';
+    expect(reading).toContain('Input delay is how long an input event waited for the thread');
+    expect(reading).toMatch(/chromium 1\d\d\.[\d.]+\s*:?\s*input delay p99 \S+ ms/);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await fullScreenshot(page, join(artifacts, 'report-responsiveness.png'));
     await page.context().close();
   });
 
