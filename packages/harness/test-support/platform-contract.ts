@@ -171,8 +171,10 @@ export function describePlatformContract(
           expect(e.sentAt).toBeLessThanOrEqual(closed);
           expect(e.handledAt - e.sentAt).toBeGreaterThanOrEqual(-0.1);
         }
+        // At most one tick per 5 ms slot: n events span at least (n - 1) slots, give or take a
+        // late first tick (one slot); a catch-up burst after the 60 ms block would add about 12.
         const span = events.at(-1)!.sentAt - events[0]!.sentAt;
-        expect(events.length).toBeLessThanOrEqual(span / 5 + 2);
+        expect(events.length).toBeLessThanOrEqual(span / 5 + 3);
         expect(opened).toBeLessThan(blockStart);
       });
 
