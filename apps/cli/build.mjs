@@ -17,7 +17,9 @@ import { build } from 'esbuild';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '../..');
 const pack = process.argv.includes('--pack');
-const ADAPTERS = ['node', 'deno', 'bun'];
+// chromium's adapter is a Node driver that needs playwright-core (an optional dependency) and a
+// chromium on the machine; without them it is recorded missing, as on any machine without chromium.
+const ADAPTERS = ['node', 'deno', 'bun', 'chromium'];
 /** A dev tool's file, wherever npm installed it (hoisted or not). */
 const tool = (path) => createRequire(join(here, 'package.json')).resolve(path);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The path a user takes: `npm pack` the asyncbench package, `npm install` the tarball into an empty
 # folder outside the repository, write a benchmark file there and run it with `npx asyncbench` on
-# node. Checks that the run wrote its results and report into ./asyncbench-results of that folder
+# node (and in Chromium where Debian's chromium is installed: the packed chromium adapter needs
+# only the package's optional playwright-core). Checks that the run wrote its results and report into ./asyncbench-results of that folder
 # (and nothing into the repository), that the results validate and name the user's scenarios, and
 # that a --param sweep is recorded point by point. Prints the tarball's size and file count.
 # Usage: bash apps/cli/scripts/packed-install.sh [extra args for `asyncbench run`]
@@ -19,7 +20,8 @@ tar -tzf "$tarball" | sort >"$work/files.txt"
 echo "tarball $(basename "$tarball"): $(du -k "$tarball" | cut -f1) KiB, $(wc -l <"$work/files.txt") files"
 for needed in package/bin/asyncbench.js package/dist/asyncbench.js package/dist/lib/api.js \
   package/dist/lib/api.d.ts package/dist/adapters/node/main.js package/dist/adapters/node/scenarios.js \
-  package/dist/adapters/deno/main.js package/dist/adapters/bun/main.js; do
+  package/dist/adapters/deno/main.js package/dist/adapters/bun/main.js \
+  package/dist/adapters/chromium/main.js package/dist/adapters/chromium/page.js; do
   grep -qx "$needed" "$work/files.txt" || fail "the tarball lacks $needed"
 done
 
@@ -67,8 +69,10 @@ export default defineScenario({
 });
 EOF
 
-echo "== npx asyncbench run sum.bench.ts --runtimes node --param concurrency=1,4"
-npx --no-install asyncbench run sum.bench.ts --runtimes node --profile quick --param concurrency=1,4 "$@"
+runtimes=node
+[ -x /usr/bin/chromium ] && runtimes=node,chromium
+echo "== npx asyncbench run sum.bench.ts --runtimes $runtimes --param concurrency=1,4"
+npx --no-install asyncbench run sum.bench.ts --runtimes "$runtimes" --profile quick --param concurrency=1,4 "$@"
 
 echo "== check"
 results="$project/asyncbench-results"
