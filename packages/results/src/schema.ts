@@ -101,7 +101,21 @@ export const MicroStatsSchema = Type.Object({
   rme: NonNegative('Relative margin of error, percent'),
   samples: Count('Number of samples taken'),
   batch: Count('Operations per timed sample'),
+  emptyLoopNs: Type.Optional(
+    NonNegative(
+      'Time per op, ns, of the empty op `() => {}` through the same kind of batch loop, measured once ' +
+        'in the same process: the runner floor (mitata noop). Async ops are compared with it too.',
+    ),
+  ),
+  nearEmptyLoop: Type.Optional(
+    Type.Boolean({
+      description:
+        'meanNs < 1.42 x emptyLoopNs (mitata rule): about as cheap as an empty op, so likely optimised ' +
+        'away (dead-code elimination) or too small to measure',
+    }),
+  ),
 });
+/** Micro case figures. emptyLoopNs and nearEmptyLoop are absent from files written before they existed. */
 export type MicroStats = Static<typeof MicroStatsSchema>;
 
 /** Per-unit latency in ms, from a histogram. */
@@ -145,13 +159,42 @@ export const InputStatsSchema = Type.Object({
 });
 export type InputStats = Static<typeof InputStatsSchema>;
 
+/**
+ * How a workload case was run to steady state, absent from files written before: in rounds (one
+ * run of its N units each), untimed warm-up rounds of the same case, then timed rounds back to
+ * back until the profile's timed duration was reached.
+ */
+const steadyStateFields = {
+  warmupRounds: Type.Optional(Count('Untimed warm-up rounds of this same case, before the timed ones')),
+  warmupUnits: Type.Optional(Count('Units run in the warm-up: warmupRounds * units')),
+  warmupMs: Type.Optional(NonNegative('Wall time of the warm-up, ms')),
+  warmupSteady: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: the warm-up ended because the case stopped speeding up (a plateau, or within 10% of ' +
+        'idealMs); false: it hit the profile cap while still speeding up',
+    }),
+  ),
+  rounds: Type.Optional(Count('Timed rounds, each one run of the N units')),
+  timedUnits: Type.Optional(Count('Units measured: rounds * units; latency percentiles are over these')),
+  timedMs: Type.Optional(NonNegative('Wall time of the timed rounds together, ms')),
+  arrangement: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description:
+        'Where the work ran when more than the measuring thread is involved (e.g. which HTTP server ' +
+        'on which thread), in words; null for self-contained cases',
+    }),
+  ),
+};
+
 /** Workload case figures. */
 export const WorkloadStatsSchema = Type.Object({
-  units: Count('N, units of work'),
+  units: Count('N, units of work per round'),
   concurrency: Count('c, at most this many units in flight'),
   unitMs: Type.Union([NonNegative(), Type.Null()], { description: 'd, ms per unit where known' }),
-  wallMs: NonNegative(),
-  throughput: NonNegative('Units per second'),
+  wallMs: NonNegative('Wall time of one round of N units, ms (the mean timed round: timedMs / rounds)'),
+  throughput: NonNegative('Units per second over the whole timed part: timedUnits / timedMs'),
+  ...steadyStateFields,
   latencyMs: LatencyMsSchema,
   idealMs: Type.Union([NonNegative(), Type.Null()], {
     description: 'N*d for blocking/sequential, d*ceil(N/c) for concurrent; null where d is unknown',

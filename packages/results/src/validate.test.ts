@@ -108,6 +108,32 @@ describe('validateCaseResult', () => {
     negative.micro.batch = 0;
     expect(() => validateCaseResult(negative, 'r')).toThrow('r: micro.batch: expected a number >= 1, got 0');
   });
+
+  it('checks how a workload reached steady state and the empty-loop floor when present', () => {
+    const steady = {
+      warmupRounds: 3,
+      warmupUnits: 30,
+      warmupMs: 18,
+      rounds: 84,
+      timedUnits: 840,
+      timedMs: 504,
+      arrangement: 'server on a worker thread',
+    };
+    expect(validateCaseResult(json(workloadResult(steady)), 'r')).toBeTruthy();
+    expect(validateCaseResult(json(workloadResult({ ...steady, arrangement: null })), 'r')).toBeTruthy();
+    expect(() => validateCaseResult(json(workloadResult({ ...steady, rounds: 0 })), 'r')).toThrow(
+      'r: workload.rounds: expected a number >= 1, got 0',
+    );
+    const badArrangement = json(workloadResult(steady));
+    badArrangement.workload.arrangement = 3;
+    expect(() => validateCaseResult(badArrangement, 'r')).toThrow('r: workload.arrangement');
+    const micro = json(microResult());
+    micro.micro.emptyLoopNs = 0.4;
+    micro.micro.nearEmptyLoop = false;
+    expect(validateCaseResult(micro, 'r')).toBeTruthy();
+    micro.micro.nearEmptyLoop = 'no';
+    expect(() => validateCaseResult(micro, 'r')).toThrow('r: micro.nearEmptyLoop');
+  });
 });
 
 describe('validateCaseResult with input events', () => {
