@@ -59,7 +59,11 @@ describe('responsiveness cases', () => {
 describe('responsiveness run', () => {
   it('blocking cases handle no input while they work; awaiting and yielding ones do', async () => {
     const scenario = { ...responsiveness, params: { ...responsiveness.params, quick: small } };
-    const results = await runScenario(scenario, withInput, { profile: 'quick', seed: 1 });
+    const results = await runScenario(scenario, withInput, {
+      profile: 'quick',
+      seed: 1,
+      workloadBudget: { warmupMs: 0, timedMs: 0 },
+    });
     const input = Object.fromEntries(results.map((r) => [r.case, r.workload!.input!]));
     expect(Object.keys(input)).toEqual(
       expect.arrayContaining(['cpu-yield-settimeout-0', 'sleep-sequential']),

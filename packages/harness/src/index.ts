@@ -10,7 +10,7 @@ export { defineScenario, isKebabCase, OPERATION } from './define-scenario.ts';
 export { type InputProbe, startInputProbe } from './input-probe.ts';
 export { LatencyRecorder } from './latency-recorder.ts';
 export { catalogueLine, runMain, unmetRequirement } from './main.ts';
-export { measureMicro } from './micro.ts';
+export { type MeasuredMicro, measureMicro, NEAR_EMPTY_FACTOR } from './micro.ts';
 export {
   checkOverrides,
   describeParam,
@@ -34,7 +34,7 @@ export type {
   SqliteDb,
   SqlStatement,
 } from './platform.ts';
-export { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
+export { MICRO_BUDGETS, type MicroBudget, WORKLOAD_BUDGETS, type WorkloadBudget } from './profiles.ts';
 export { mulberry32 } from './random.ts';
 export { type RunOptions, runScenario } from './runner.ts';
 export {
@@ -61,4 +61,4 @@ export {
   type UserFile,
   userMain,
 } from './user-files.ts';
-export { createWorkloadContext, idealWallMs, runWorkload } from './workload.ts';
+export { createWorkloadContext, idealWallMs, type MeasuredWorkload, runWorkload } from './workload.ts';

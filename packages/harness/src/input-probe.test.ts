@@ -60,6 +60,9 @@ describe('summarise', () => {
   });
 });
 
+/** One warm-up round, then one timed round, which the input window covers. */
+const ONE_ROUND = { warmupMs: 0, timedMs: 0 };
+
 describe('runWorkload with input events', () => {
   it('a blocked thread handles no event while it works, and each waits for the block to end', async () => {
     const platform = withInput();
@@ -67,6 +70,7 @@ describe('runWorkload with input events', () => {
       inputCase(async (ctx) => ctx.timeSync(() => ctx.platform.blockingSleep(60))),
       platform,
       1,
+      ONE_ROUND,
     );
     const input = stats.input!;
     expect(input.handled).toBe(0);
@@ -82,26 +86,31 @@ describe('runWorkload with input events', () => {
       }),
       withInput(),
       1,
+      ONE_ROUND,
     );
     expect(stats.input!.handled).toBeGreaterThan(0);
     expect(stats.input!.handled).toBeLessThanOrEqual(stats.input!.expected);
   });
 
-  it('stops the stream when the run throws, and reports the run error', async () => {
+  it('stops the stream when a timed round throws, and reports the run error', async () => {
     const stopped = { count: 0 };
     const platform = withInput({ startInputEvents: scheduledInputEvents({ stopped }) });
-    const failing = inputCase(async () => {
-      await sleep(10);
-      throw new Error('work failed');
+    // The warm-up round passes; the timed one, which the input window covers, throws.
+    let round = 0;
+    const failing = inputCase(async (ctx) => {
+      await ctx.time(() => sleep(10));
+      if (++round > 1) throw new Error('work failed');
     });
-    await expect(runWorkload(failing, platform, 1)).rejects.toThrow('work failed');
+    await expect(runWorkload(failing, platform, 1, ONE_ROUND)).rejects.toThrow('work failed');
     expect(stopped.count).toBe(1);
   });
 
   it('fails the case when events went missing, or the platform has no input events', async () => {
     const lossy = withInput({ startInputEvents: scheduledInputEvents({ lose: 2 }) });
     const work = inputCase(async (ctx) => ctx.timeSync(() => ctx.platform.blockingSleep(20)));
-    await expect(runWorkload(work, lossy, 1)).rejects.toThrow(/input events: \d+ sent but \d+ reached/);
+    await expect(runWorkload(work, lossy, 1, ONE_ROUND)).rejects.toThrow(
+      /input events: \d+ sent but \d+ reached/,
+    );
     await expect(startInputProbe(webPlatform(), 5)).rejects.toThrow(
       'node platform has no input events (Platform.startInputEvents)',
     );
@@ -143,7 +152,7 @@ describe('runWorkload with input events', () => {
     const { input: _, ...plain } = inputCase(async (ctx) => {
       ctx.timeSync(() => 1);
     });
-    const stats = await runWorkload(plain, withInput(), 1);
+    const stats = await runWorkload(plain, withInput(), 1, ONE_ROUND);
     expect(stats.input).toBeUndefined();
   });
 });

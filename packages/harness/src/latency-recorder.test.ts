@@ -21,7 +21,37 @@ describe('LatencyRecorder', () => {
     expect(s.max).toBe(1000);
   });
 
-  it('grows past its initial capacity, clamps jitter below zero, rejects NaN, and needs data', () => {
+  it('keeps a uniform sample past its capacity: exact count, mean and max, close percentiles', () => {
+    const r = new LatencyRecorder(2000);
+    const random = mulberry32(3);
+    // 200k values uniform on [0, 100) plus one far outlier: percentiles of the sample of 2000
+    // sit within a few units of the true ones; max and mean stay exact.
+    let sum = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const v = random() * 100;
+      sum += v;
+      r.record(v);
+    }
+    r.record(5000);
+    expect(r.count).toBe(200_001);
+    const s = r.summary();
+    expect(s.max).toBe(5000);
+    expect(s.mean).toBeCloseTo((sum + 5000) / 200_001, 9);
+    expect(s.p50).toBeGreaterThan(46);
+    expect(s.p50).toBeLessThan(54);
+    expect(s.p90).toBeGreaterThan(87);
+    expect(s.p90).toBeLessThan(93);
+    expect(s.p99).toBeGreaterThan(97);
+    expect(s.p99).toBeLessThan(100);
+    // Values from late in the run reach the sample too, not only the first 2000.
+    const late = new LatencyRecorder(100);
+    for (let i = 0; i < 100; i++) late.record(1);
+    for (let i = 0; i < 100_000; i++) late.record(2);
+    expect(late.summary().p50).toBe(2);
+  });
+
+  it('clamps jitter below zero, rejects NaN and a bad capacity, and needs data', () => {
+    expect(() => new LatencyRecorder(0)).toThrow(RangeError);
     const r = new LatencyRecorder();
     expect(() => r.summary()).toThrow(/no latencies/);
     for (let i = 0; i < 10_000; i++) r.record(1);

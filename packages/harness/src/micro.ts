@@ -88,19 +88,23 @@ async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: numbe
   return Math.min(MAX_BATCH, Math.max(1, Math.ceil((n * targetMs) / best)));
 }
 
-/**
- * Measures one operation with tinybench and reports figures per single op. Sub-microsecond ops
- * are run `batch` times per tinybench sample (batch calibrated on warm code so a sample lasts
- * ~budget.batchTargetMs), then divided, so per-call timer and harness overhead is amortised. An fn
- * that returns a promise is awaited inside the batch, op by op. p50/p99 are percentiles of
- * batch means, the same convention mitata uses. A thrown error rejects.
- */
-export async function measureMicro(fn: () => unknown, budget: MicroBudget): Promise<MicroStats> {
-  // One plain call decides sync versus async (a MicroCase is async when it returns a promise).
-  const first = fn();
-  const isAsync = isThenable(first);
-  if (isAsync) await first;
+/** Figures of one measured op, before the empty-loop comparison. */
+type OpStats = Omit<MicroStats, 'emptyLoopNs' | 'nearEmptyLoop'>;
 
+/** MicroStats as measureMicro makes them: the empty-loop fields, optional in files, always set. */
+export type MeasuredMicro = OpStats & { emptyLoopNs: number; nearEmptyLoop: boolean };
+
+/**
+ * An op costing less than this many times the empty op of its kind looks optimised away: the
+ * factor mitata uses for its "!" mark ("benchmark was likely optimized out"), src/main.mjs.
+ */
+export const NEAR_EMPTY_FACTOR = 1.42;
+
+/**
+ * Runs fn through the batch loop and tinybench: calibrate, warm up, calibrate again on warm code,
+ * sample. isAsync picks the awaiting loop.
+ */
+async function measureOp(fn: () => unknown, isAsync: boolean, budget: MicroBudget): Promise<OpStats> {
   const runBatch = batchRunner(makeBatch(isAsync), fn, isAsync);
   // Size roughly, warm the op up in batches of that size for the warm-up budget, then size again:
   // sizing cold code under-estimates the batch the optimised code needs.
@@ -137,4 +141,49 @@ export async function measureMicro(fn: () => unknown, budget: MicroBudget): Prom
     samples: latency.samplesCount,
     batch,
   };
+}
+
+/** Per process, once: the floor does not change between cases. */
+let emptyLoop: Promise<number> | undefined;
+
+/**
+ * Mean ns per op of the empty op `() => {}` through a sync batch loop of its own, measured once
+ * per process (on first use) with a budget capped at 100 ms: it only needs to be good to a few
+ * percent. Async ops are compared with this same floor, as mitata compares every op with its one
+ * noop: an await cannot be optimised away, and an awaited no-op costs tens of ns, so an awaited
+ * op is never near it.
+ */
+function emptyLoopNs(budget: MicroBudget): Promise<number> {
+  if (!emptyLoop) {
+    const short = {
+      ...budget,
+      timeMs: Math.min(budget.timeMs, 100),
+      warmupMs: Math.min(budget.warmupMs, 50),
+    };
+    emptyLoop = measureOp(() => {}, false, short).then((s) => s.meanNs);
+    // A failed measurement (it cannot fail short of a broken runtime) is not cached.
+    emptyLoop.catch(() => {
+      emptyLoop = undefined;
+    });
+  }
+  return emptyLoop;
+}
+
+/**
+ * Measures one operation with tinybench and reports figures per single op. Sub-microsecond ops
+ * are run `batch` times per tinybench sample (batch calibrated on warm code so a sample lasts
+ * ~budget.batchTargetMs), then divided, so per-call timer and harness overhead is amortised. An fn
+ * that returns a promise is awaited inside the batch, op by op. p50/p99 are percentiles of
+ * batch means, the same convention mitata uses. A thrown error rejects. The result also carries
+ * the empty op's time in the same process (emptyLoopNs) and whether this op is within
+ * NEAR_EMPTY_FACTOR of it (nearEmptyLoop): too cheap to be real work, as mitata flags.
+ */
+export async function measureMicro(fn: () => unknown, budget: MicroBudget): Promise<MeasuredMicro> {
+  // One plain call decides sync versus async (a MicroCase is async when it returns a promise).
+  const first = fn();
+  const isAsync = isThenable(first);
+  if (isAsync) await first;
+  const empty = await emptyLoopNs(budget);
+  const stats = await measureOp(fn, isAsync, budget);
+  return { ...stats, emptyLoopNs: empty, nearEmptyLoop: stats.meanNs < NEAR_EMPTY_FACTOR * empty };
 }

@@ -18,3 +18,23 @@ export const MICRO_BUDGETS: Readonly<Record<ProfileName, MicroBudget>> = {
   default: { timeMs: 500, warmupMs: 100, minSamples: 10, batchTargetMs: 0.1 },
   full: { timeMs: 1500, warmupMs: 250, minSamples: 20, batchTargetMs: 0.1 },
 };
+
+/** How long one workload case is run: untimed warm-up rounds, then timed rounds. */
+export interface WorkloadBudget {
+  /** Warm-up: whole rounds of the same case, untimed, until at least this many ms have passed (at least 1 round). */
+  warmupMs: number;
+  /** Timed part: whole rounds back to back until at least this many ms have passed (at least 1 round). */
+  timedMs: number;
+}
+
+/**
+ * Budgets per profile. The timed part is long enough to be in steady state: with N = 200 HTTP
+ * requests timed once (~10 ms on Bun) start-up and ramp read 2-6x below the steady rate. A round
+ * that alone outlasts timedMs (N*d of blocking timers) runs once after one warm-up round, so the
+ * scenarios size N to keep such rounds near timedMs rather than doubling the run.
+ */
+export const WORKLOAD_BUDGETS: Readonly<Record<ProfileName, WorkloadBudget>> = {
+  quick: { warmupMs: 50, timedMs: 200 },
+  default: { warmupMs: 150, timedMs: 500 },
+  full: { warmupMs: 300, timedMs: 1500 },
+};

@@ -2,13 +2,33 @@ import type { CaseResult } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { sleep, webPlatform } from '../test-support/web-platform.ts';
 import { defineScenario } from './define-scenario.ts';
-import { measureMicro } from './micro.ts';
+import { measureMicro, NEAR_EMPTY_FACTOR } from './micro.ts';
 import { runScenario } from './runner.ts';
 import type { Case, Scenario, WorkloadCase } from './scenario.ts';
-import { idealWallMs } from './workload.ts';
+import { idealWallMs, runWorkload } from './workload.ts';
 
 /** Tiny budgets: these tests check behaviour, never speed. */
 const TINY = { timeMs: 20, warmupMs: 5, minSamples: 5, batchTargetMs: 0.1 };
+/** One warm-up round and one timed round per workload case. */
+const ONE_ROUND = { warmupMs: 0, timedMs: 0 };
+
+/** A sequential workload case of one unit with unknown d, completed by `rest` (run, setup, ...). */
+function oneUnitCase<S>(
+  id: string,
+  rest: Pick<WorkloadCase<S>, 'run'> & Partial<WorkloadCase<S>>,
+): WorkloadCase<S> {
+  return {
+    kind: 'workload',
+    id,
+    label: id,
+    mode: 'sequential',
+    variant: 'loop',
+    units: 1,
+    concurrency: 1,
+    unitMs: null,
+    ...rest,
+  };
+}
 
 function scenario(cases: () => Case[]): Scenario {
   return defineScenario({
@@ -56,6 +76,18 @@ describe('measureMicro', () => {
     const p = webPlatform();
     const stats = await measureMicro(() => p.blockingSleep(1), { ...TINY, minSamples: 3 });
     expect(stats.batch).toBe(1);
+    // A millisecond is nowhere near the empty loop's nanoseconds.
+    expect(stats.nearEmptyLoop).toBe(false);
+  });
+
+  it('measures the empty op once per process and marks ops within 1.42x of it', async () => {
+    const sync = await measureMicro(() => {}, TINY);
+    const awaited = await measureMicro(async () => {}, TINY);
+    expect(sync.emptyLoopNs).toBeGreaterThan(0);
+    expect(awaited.emptyLoopNs).toBe(sync.emptyLoopNs);
+    expect(sync.nearEmptyLoop).toBe(sync.meanNs < NEAR_EMPTY_FACTOR * sync.emptyLoopNs);
+    // An awaited no-op pays a microtask turn: far above the sync floor, never near it.
+    expect(awaited.nearEmptyLoop).toBe(false);
   });
 
   it('rejects with the error an op throws', async () => {
@@ -120,6 +152,7 @@ describe('runScenario', () => {
       profile: 'quick',
       seed: 9,
       microBudget: TINY,
+      workloadBudget: ONE_ROUND,
       onResult: (r) => streamed.push(r),
     });
     expect(streamed).toEqual(results);
@@ -137,10 +170,16 @@ describe('runScenario', () => {
       'setup concurrent',
       'teardown concurrent',
     ]);
-    expect(platform.gcCalls).toBe(4);
-    // Every case gets a PRNG freshly seeded from the run's seed.
-    expect(randoms[1]).toEqual(randoms[0]);
+    // Before every case, and in each workload case between its warm-up and its timed rounds.
+    expect(platform.gcCalls).toBe(4 + 3);
+    // One warm-up and one timed round per case; round r of every case sees the same inputs, and
+    // the warm-up round other inputs than the timed one.
+    expect(randoms).toHaveLength(6);
     expect(randoms[2]).toEqual(randoms[0]);
+    expect(randoms[4]).toEqual(randoms[0]);
+    expect(randoms[3]).toEqual(randoms[1]);
+    expect(randoms[5]).toEqual(randoms[1]);
+    expect(randoms[1]).not.toEqual(randoms[0]);
 
     const [micro, blocking, , concurrent] = results;
     expect(micro).toMatchObject({ scenario: 'fixture', kind: 'micro', mode: null, params: { n: 1 } });
@@ -154,7 +193,13 @@ describe('runScenario', () => {
       idealMs: 8,
       rssBytes: 1000,
       heapUsedBytes: 500,
+      warmupRounds: 1,
+      warmupUnits: 4,
+      rounds: 1,
+      timedUnits: 4,
+      arrangement: null,
     });
+    expect(w.wallMs).toBe(w.timedMs);
     expect(w.throughput).toBeCloseTo(4 / (w.wallMs / 1000), 6);
     expect(w.efficiency).toBeCloseTo(8 / w.wallMs, 6);
     // Units record at least their own sleep, and the max is the largest recorded unit.
@@ -187,7 +232,9 @@ describe('runScenario', () => {
         },
       },
     ]);
-    await expect(runScenario(s, webPlatform(), { profile: 'quick', seed: 1 })).rejects.toThrow('unit failed');
+    await expect(
+      runScenario(s, webPlatform(), { profile: 'quick', seed: 1, workloadBudget: ONE_ROUND }),
+    ).rejects.toThrow('unit failed');
     expect(events).toEqual(['teardown state']);
   });
 
@@ -207,7 +254,7 @@ describe('runScenario', () => {
       runScenario(
         scenario(() => [silent]),
         webPlatform(),
-        { profile: 'quick', seed: 1 },
+        { profile: 'quick', seed: 1, workloadBudget: ONE_ROUND },
       ),
     ).rejects.toThrow(/recorded no unit latencies/);
     await expect(
@@ -236,7 +283,11 @@ describe('runScenario', () => {
         },
       },
     ]);
-    const [r] = await runScenario(s, webPlatform(), { profile: 'default', seed: 1 });
+    const [r] = await runScenario(s, webPlatform(), {
+      profile: 'default',
+      seed: 1,
+      workloadBudget: ONE_ROUND,
+    });
     expect(r?.workload).toMatchObject({ idealMs: null, efficiency: null });
     expect(r?.workload?.latencyMs).toMatchObject({ mean: 2, max: 3, p50: 2 });
     expect(r?.params).toEqual({ n: 2 });
@@ -265,9 +316,17 @@ describe('runScenario: database driver', () => {
       ...webPlatform(),
       sqliteDriver: () => ({ name: 'test:sqlite', engine: 'SQLite 3.0.0' }),
     };
-    const [result] = await runScenario(withRequires(['sqlite']), platform, { profile: 'quick', seed: 1 });
+    const [result] = await runScenario(withRequires(['sqlite']), platform, {
+      profile: 'quick',
+      seed: 1,
+      workloadBudget: ONE_ROUND,
+    });
     expect(result!.driver).toEqual({ name: 'test:sqlite', engine: 'SQLite 3.0.0' });
-    const [other] = await runScenario(withRequires(['postgres']), platform, { profile: 'quick', seed: 1 });
+    const [other] = await runScenario(withRequires(['postgres']), platform, {
+      profile: 'quick',
+      seed: 1,
+      workloadBudget: ONE_ROUND,
+    });
     expect(other!.driver).toBeUndefined();
   });
 
@@ -278,8 +337,91 @@ describe('runScenario: database driver', () => {
         throw new Error('no SQLite driver on Node 18');
       },
     };
-    const [result] = await runScenario(withRequires(['sqlite']), platform, { profile: 'quick', seed: 1 });
+    const [result] = await runScenario(withRequires(['sqlite']), platform, {
+      profile: 'quick',
+      seed: 1,
+      workloadBudget: ONE_ROUND,
+    });
     expect(result!.workload).toBeDefined();
     expect(result!.driver).toBeUndefined();
+  });
+});
+
+describe('runWorkload: steady state', () => {
+  /** A case whose round is `units` blocking sleeps of d ms; it counts its rounds in `calls`. */
+  function sleeper(units: number, d: number, extra: Partial<WorkloadCase> = {}) {
+    const calls = { n: 0 };
+    const c: WorkloadCase = {
+      kind: 'workload',
+      id: 'sleeper',
+      label: 'sleeper',
+      mode: 'blocking',
+      variant: 'loop',
+      units,
+      concurrency: 1,
+      unitMs: d,
+      async run(ctx) {
+        calls.n++;
+        for (let i = 0; i < units; i++) ctx.timeSync(() => ctx.platform.blockingSleep(d));
+      },
+      ...extra,
+    };
+    return { c, calls };
+  }
+
+  it('warms up for whole rounds, then times rounds back to back until the budget is spent', async () => {
+    const { c, calls } = sleeper(2, 1);
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 8, timedMs: 20 });
+    expect(w.warmupMs).toBeGreaterThanOrEqual(8);
+    expect(w.warmupRounds).toBeGreaterThanOrEqual(2);
+    expect(w.timedMs).toBeGreaterThanOrEqual(20);
+    expect(w.rounds).toBeGreaterThanOrEqual(5);
+    expect(calls.n).toBe(w.warmupRounds + w.rounds);
+    expect(w.warmupUnits).toBe(2 * w.warmupRounds);
+    expect(w.timedUnits).toBe(2 * w.rounds);
+    expect(w.throughput).toBeCloseTo(w.timedUnits / (w.timedMs / 1000), 6);
+    expect(w.wallMs).toBeCloseTo(w.timedMs / w.rounds, 9);
+    // idealMs describes one round, so efficiency compares it with the mean round.
+    expect(w.idealMs).toBe(2);
+    expect(w.efficiency).toBeCloseTo(2 / w.wallMs, 9);
+  });
+
+  it('runs a round longer than the budget once after one warm-up round', async () => {
+    const { c, calls } = sleeper(3, 2);
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 1, timedMs: 1 });
+    expect([w.warmupRounds, w.rounds, calls.n]).toEqual([1, 1, 2]);
+  });
+
+  it('keeps warm-up latencies out of the figures and records the arrangement', async () => {
+    let round = 0;
+    const c = oneUnitCase('marked', {
+      arrangement: 'a server somewhere',
+      async run(ctx) {
+        // The first round is the only warm-up round (warmupMs 0): it records a huge latency.
+        ctx.record(round++ === 0 ? 1000 : 1);
+      },
+    });
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, timedMs: 0 });
+    expect(w.latencyMs.max).toBe(1);
+    expect(w.arrangement).toBe('a server somewhere');
+  });
+
+  it('tears down once when a timed round throws, and rejects with that error', async () => {
+    const events: string[] = [];
+    let round = 0;
+    const c = oneUnitCase<string>('late-failure', {
+      setup: async () => 'state',
+      async run(ctx) {
+        if (++round === 3) throw new Error('third round failed');
+        ctx.record(1);
+      },
+      teardown: async (state) => {
+        events.push(`teardown ${state}`);
+      },
+    });
+    await expect(runWorkload(c, webPlatform(), 1, { warmupMs: 0, timedMs: 1e9 })).rejects.toThrow(
+      'third round failed',
+    );
+    expect(events).toEqual(['teardown state']);
   });
 });

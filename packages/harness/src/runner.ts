@@ -1,7 +1,7 @@
 import type { CaseResult, DriverInfo } from '@asyncbench/results/schema';
 import { measureMicro } from './micro.ts';
 import type { Platform } from './platform.ts';
-import { MICRO_BUDGETS, type MicroBudget } from './profiles.ts';
+import { MICRO_BUDGETS, type MicroBudget, WORKLOAD_BUDGETS, type WorkloadBudget } from './profiles.ts';
 import type { Case, Params, ProfileName, Scenario } from './scenario.ts';
 import { runWorkload } from './workload.ts';
 
@@ -19,6 +19,8 @@ export interface RunOptions {
    * checkOverrides. Results record the parameters as run.
    */
   params?: Params;
+  /** Overrides the profile's workload budget (tests use tiny budgets). */
+  workloadBudget?: Partial<WorkloadBudget>;
 }
 
 function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
@@ -35,7 +37,8 @@ function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
 /**
  * Runs every case of a scenario once, in order, with the profile's parameters, and resolves to
  * one CaseResult per case. Micro cases go through tinybench (measureMicro); workload cases
- * through runWorkload. platform.gc() (when present) runs before each case so one case's garbage
+ * through runWorkload (warm-up rounds, then timed rounds for the profile's WORKLOAD_BUDGETS).
+ * platform.gc() (when present) runs before each case so one case's garbage
  * is not collected on the next one's clock. The first failing case rejects the whole run with
  * its error: a partly measured scenario is not a result.
  */
@@ -49,6 +52,7 @@ export async function runScenario(
     throw new Error(`scenario "${scenario.id}" has no params for profile "${options.profile}"`);
   const params = options.params ? { ...profileParams, ...options.params } : profileParams;
   const budget: MicroBudget = { ...MICRO_BUDGETS[options.profile], ...options.microBudget };
+  const workloadBudget: WorkloadBudget = { ...WORKLOAD_BUDGETS[options.profile], ...options.workloadBudget };
   const cases = await scenario.cases(params, platform);
   checkCaseIds(scenario, cases);
 
@@ -62,7 +66,7 @@ export async function runScenario(
       const micro = await measureMicro(c.fn, budget);
       result = { ...base, kind: 'micro', mode: null, micro };
     } else {
-      const workload = await runWorkload(c, platform, options.seed);
+      const workload = await runWorkload(c, platform, options.seed, workloadBudget);
       result = { ...base, kind: 'workload', mode: c.mode, workload };
     }
     if (driver) result.driver = driver;

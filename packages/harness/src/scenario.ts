@@ -48,13 +48,22 @@ export interface WorkloadCase<S = unknown> {
   /** d, the duration of one unit in ms where it is known (timers, server delay); null otherwise. */
   readonly unitMs: number | null;
   /**
-   * When set, input events arrive every intervalMs while run() runs (Platform.startInputEvents)
+   * When set, input events arrive every intervalMs while the timed rounds run (Platform.startInputEvents)
    * and the case reports their input delay beside its throughput (WorkloadStats.input).
    */
   readonly input?: { readonly intervalMs: number };
+  /**
+   * Where the work runs when more than the measuring thread is involved, in words, recorded in
+   * results (e.g. "server: the runtime's own HTTP server on a worker thread of this process").
+   */
+  readonly arrangement?: string;
   /** Prepares state (files, servers); not timed. */
   setup?(platform: Platform): Promise<S>;
-  /** Runs all units once; timed as a whole, units recorded through ctx. */
+  /**
+   * Runs all N units once: one round. The runner calls it repeatedly on the same state (untimed
+   * warm-up rounds, then timed rounds), so a round must leave the state fit for the next one.
+   * Every unit's latency is recorded through ctx.
+   */
   run(ctx: WorkloadContext, state: S): Promise<void>;
   /** Releases what setup made; not timed. */
   teardown?(state: S): Promise<void>;

@@ -2,6 +2,7 @@ import type { InputStats, WorkloadStats } from '@asyncbench/results/schema';
 import { type InputProbe, startInputProbe } from './input-probe.ts';
 import { LatencyRecorder } from './latency-recorder.ts';
 import type { Platform } from './platform.ts';
+import type { WorkloadBudget } from './profiles.ts';
 import { mulberry32 } from './random.ts';
 import type { WorkloadCase, WorkloadContext } from './scenario.ts';
 
@@ -46,34 +47,91 @@ export function idealWallMs(
   return c.unitMs * c.units;
 }
 
+/** WorkloadStats as runWorkload makes them: the steady-state fields, optional in files, always set. */
+export type MeasuredWorkload = WorkloadStats &
+  Required<
+    Pick<
+      WorkloadStats,
+      'warmupRounds' | 'warmupUnits' | 'warmupMs' | 'rounds' | 'timedUnits' | 'timedMs' | 'arrangement'
+    >
+  >;
+
+/** What a sequence of rounds took: how many, and their wall time together (ms). */
+interface RoundsDone {
+  rounds: number;
+  ms: number;
+}
+
 /**
- * Runs a workload case once: setup (untimed), run (timed as a whole with performance.now, units
- * recorded through the context), memory read, teardown (untimed, always once setup succeeded,
- * even when run throws). A case with `input` gets input events while run() runs (input-probe.ts)
- * and their delays in `input`. There is no warm-up run: units are I/O-shaped (timers, reads,
- * requests) so their wall time is dominated by waiting, and a second pass would double the cost.
- * The seeded PRNG is fresh per case, so every mode of a scenario sees the same inputs.
+ * Seed of round r: timed rounds count 0, 1, 2, ...; warm-up rounds count down from -1. Round r of
+ * every mode sees the same inputs, so modes stay comparable whatever their round counts are.
+ */
+function roundSeed(seed: number, round: number): number {
+  return (seed + Math.imul(round, 0x9e3779b9)) >>> 0;
+}
+
+/**
+ * Runs whole rounds (one c.run each) back to back until their summed wall time reaches atLeastMs,
+ * at least one. Only run() itself is on the clock, not the context built between rounds.
+ */
+async function runRounds<S>(
+  c: WorkloadCase<S>,
+  state: S,
+  platform: Platform,
+  seedOf: (round: number) => number,
+  recorder: LatencyRecorder,
+  atLeastMs: number,
+): Promise<RoundsDone> {
+  let rounds = 0;
+  let ms = 0;
+  do {
+    const ctx = createWorkloadContext(platform, seedOf(rounds), recorder);
+    const t0 = performance.now();
+    await c.run(ctx, state);
+    ms += performance.now() - t0;
+    rounds++;
+  } while (ms < atLeastMs);
+  if (recorder.count === 0) {
+    throw new Error(
+      `workload case "${c.id}" recorded no unit latencies: wrap each unit in ctx.time / ctx.timeSync or call ctx.record`,
+    );
+  }
+  return { rounds, ms };
+}
+
+/**
+ * Runs a workload case to steady state: setup (untimed); warm-up rounds of the same case
+ * (untimed, latencies discarded) until budget.warmupMs; platform.gc() where available; timed rounds
+ * back to back until budget.timedMs; memory read; teardown (untimed, always once setup succeeded,
+ * even when a round throws). A round is one c.run(), i.e. N units in the case's own mode, so
+ * idealMs and efficiency keep their per-round meaning (wallMs is the mean round), while
+ * throughput counts every timed unit. Each round gets a PRNG seeded from seed and its index. A
+ * case with `input` gets input events while its timed rounds run (input-probe.ts) and their
+ * delays in `input`.
  */
 export async function runWorkload<S>(
   c: WorkloadCase<S>,
   platform: Platform,
   seed: number,
-): Promise<WorkloadStats> {
+  budget: WorkloadBudget,
+): Promise<MeasuredWorkload> {
   const state = (c.setup ? await c.setup(platform) : undefined) as S;
   const recorder = new LatencyRecorder();
-  let wallMs = 0;
+  let warmup: RoundsDone = { rounds: 0, ms: 0 };
+  let timed: RoundsDone = { rounds: 0, ms: 0 };
   let memory = { rss: 0, heapUsed: 0 };
   let failed = false;
   let failure: unknown;
   let probe: InputProbe | undefined;
   let input: InputStats | undefined;
   try {
-    const ctx = createWorkloadContext(platform, seed, recorder);
+    warmup = await runRounds(c, state, platform, (r) => roundSeed(seed, -1 - r), recorder, budget.warmupMs);
+    recorder.reset();
+    // The warm-up's garbage is collected here, not on the timed clock.
+    platform.gc?.();
     if (c.input) probe = await startInputProbe(platform, c.input.intervalMs);
     probe?.begin();
-    const t0 = performance.now();
-    await c.run(ctx, state);
-    wallMs = performance.now() - t0;
+    timed = await runRounds(c, state, platform, (r) => roundSeed(seed, r), recorder, budget.timedMs);
     probe?.end();
     memory = platform.memoryUsage();
   } catch (error) {
@@ -98,23 +156,27 @@ export async function runWorkload<S>(
     if (!failed) throw error;
   }
   if (failed) throw failure;
-  if (recorder.count === 0) {
-    throw new Error(
-      `workload case "${c.id}" recorded no unit latencies: wrap each unit in ctx.time / ctx.timeSync or call ctx.record`,
-    );
-  }
   const idealMs = idealWallMs(c);
   // Guard a zero reading from a coarse clock so throughput stays finite.
-  const safeWall = Math.max(wallMs, 1e-6);
+  const timedMs = Math.max(timed.ms, 1e-6);
+  const wallMs = timedMs / timed.rounds;
+  const timedUnits = timed.rounds * c.units;
   return {
     units: c.units,
     concurrency: c.concurrency,
     unitMs: c.unitMs,
     wallMs,
-    throughput: c.units / (safeWall / 1000),
+    throughput: timedUnits / (timedMs / 1000),
+    warmupRounds: warmup.rounds,
+    warmupUnits: warmup.rounds * c.units,
+    warmupMs: warmup.ms,
+    rounds: timed.rounds,
+    timedUnits,
+    timedMs,
+    arrangement: c.arrangement ?? null,
     latencyMs: recorder.summary(),
     idealMs,
-    efficiency: idealMs === null ? null : idealMs / safeWall,
+    efficiency: idealMs === null ? null : idealMs / wallMs,
     rssBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
     ...(input ? { input } : {}),
