@@ -57,6 +57,7 @@ function pgCase(shape: PgShape, p: DbPgParams, fixture: PgFixture, concurrent: b
     units,
     concurrency: c,
     unitMs: sleep ? p.sleepMs : null,
+    arrangement: `PostgreSQL server in its own process (ASYNCBENCH_PG_URL); the pure-JS postgres driver with a pool of ${p.concurrency} connections`,
     // The pool has `concurrency` connections; one query at a time uses one of them.
     ...onShared(
       fixture,
@@ -127,8 +128,9 @@ export const dbPg = defineScenario<DbPgParams>({
     'skips the scenario with a note (and the scenario itself builds no cases).',
   params: {
     quick: { rows: 1000, units: 50, concurrency: 4, sleepMs: 10, sleepUnits: 20 },
-    default: { rows: 10_000, units: 200, concurrency: 4, sleepMs: 10, sleepUnits: 100 },
-    full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 200 },
+    // sleepUnits*sleepMs near the profile's timed duration: a sequential pg_sleep round runs once.
+    default: { rows: 10_000, units: 200, concurrency: 4, sleepMs: 10, sleepUnits: 50 },
+    full: { rows: 50_000, units: 1000, concurrency: 8, sleepMs: 10, sleepUnits: 150 },
   },
   paramRules: { rows: COUNT, units: COUNT, concurrency: COUNT, sleepMs: MILLISECONDS, sleepUnits: COUNT },
   modes: ['sequential', 'concurrent'],

@@ -47,6 +47,8 @@ function blockingCase(shape: QueryShape, p: DbParams, fixture: SqliteFixture): W
     units: p.units,
     concurrency: 1,
     unitMs: null,
+    arrangement:
+      'SQLite file (WAL) in the temp directory; the runtime’s synchronous driver on the main thread',
     ...onShared(
       fixture,
       (platform) => fixture.sync(platform),
@@ -84,6 +86,7 @@ function asyncCase(
     units: p.units,
     concurrency: c,
     unitMs: null,
+    arrangement: `SQLite file (WAL) in the temp directory; a pool of ${p.concurrency} worker threads, one connection each`,
     // The pool has `concurrency` workers; one query at a time always lands on the first (least busy).
     ...onShared(
       fixture,

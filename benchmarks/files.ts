@@ -51,6 +51,7 @@ export function filesCases(p: FilesParams): WorkloadCase<FilesState>[] {
     kind: 'workload',
     units: n,
     unitMs: null,
+    arrangement: `${n} files of ${size} bytes in a fresh temp directory, written in setup (so in the page cache)`,
     setup: (platform: Platform) => makeFiles(platform, p),
     teardown: (state: FilesState) => state.remove(),
   } as const;

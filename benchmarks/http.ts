@@ -1,9 +1,9 @@
 /**
  * `http` and `http-raw`: N GET requests to the runtime's own HTTP server (on a worker thread,
  * 127.0.0.1 only). In `http` the server answers after d ms: blocking GETs and awaited fetches one
- * at a time both take about N*d, an HttpSession keeping c in flight about d*ceil(N/c). In
- * `http-raw` it answers at once, so the client's own cost per request is all there is. Two
- * scenarios, not one, so each compares its modes on the same N and the same d.
+ * at a time both take about N*d; c loops of plain fetch, or an HttpSession keeping c in flight,
+ * about d*ceil(N/c). In `http-raw` it answers at once, so the client's own cost per request is all
+ * there is. Two scenarios, not one, so each compares its modes on the same N and the same d.
  */
 import { gather, HttpSession } from '@asyncbench/core';
 import type { HttpTarget, Platform, WorkloadCase, WorkloadContext } from '@asyncbench/harness';
@@ -55,6 +55,22 @@ async function sessionRun(ctx: WorkloadContext, server: HttpTarget, n: number, c
 }
 
 /**
+ * N requests by c loops that each await one plain fetch() after another: the same closed loop a
+ * 20-line client would write, with nothing of core in it. The baseline the session is compared
+ * with, and what `npm run bench:crosscheck` holds against an independent plain client.
+ */
+async function fetchLoopsRun(ctx: WorkloadContext, url: string, n: number, c: number) {
+  let started = 0;
+  const loop = async () => {
+    while (started < n) {
+      started++;
+      await ctx.time(() => fetchOne(url));
+    }
+  };
+  await Promise.all(times(Math.min(c, n), loop));
+}
+
+/**
  * Starts the server and sends one untimed request each way, so the first timed unit does not pay
  * for the blocking-GET helper thread, the connection pool or the JIT warming up.
  */
@@ -71,7 +87,17 @@ async function warmServer(platform: Platform, d: number): Promise<HttpTarget> {
   return target;
 }
 
-/** The three ways to send n requests the server answers after d ms (d = 0: at once). */
+/**
+ * Where client and server run, recorded with every HTTP result. Measured (issue 9): a server of
+ * the same runtime in a process of its own gave the same client rate within noise, so the worker
+ * thread is kept; it is also what lets a main thread blocked in a blocking GET be answered.
+ */
+export const HTTP_ARRANGEMENT =
+  'client on the main thread (fetch; blocking mode: a GET through a helper worker while the main ' +
+  'thread waits); server: the runtime’s own HTTP server (node:http, Deno.serve, Bun.serve) on a ' +
+  'worker thread of the same process, 127.0.0.1, keep-alive, 64-byte body';
+
+/** The ways to send n requests the server answers after d ms (d = 0: at once). */
 export function requestCases(prefix: string, n: number, d: number, c: number): WorkloadCase<HttpTarget>[] {
   const delay = d > 0 ? `server delay ${d} ms` : 'no server delay';
   // Each case starts its own server and closes it: cases stay independent, and setup is not timed.
@@ -80,6 +106,7 @@ export function requestCases(prefix: string, n: number, d: number, c: number): W
     units: n,
     // An ideal of 0 ms would make efficiency 0 whatever happened: with no delay there is no ideal.
     unitMs: d > 0 ? d : null,
+    arrangement: HTTP_ARRANGEMENT,
     setup: (platform: Platform) => warmServer(platform, d),
     teardown: (target: HttpTarget) => target.close(),
   } as const;
@@ -110,6 +137,15 @@ export function requestCases(prefix: string, n: number, d: number, c: number): W
     },
     {
       ...base,
+      id: `${prefix}-fetch-loops`,
+      label: `${c} loops each awaiting fetch() in turn (baseline), ${delay}`,
+      mode: 'concurrent',
+      variant: 'native',
+      concurrency: c,
+      run: (ctx, target) => fetchLoopsRun(ctx, `${target.url}/?delay=${d}`, n, c),
+    },
+    {
+      ...base,
       id: `${prefix}-session`,
       label: `HttpSession with ${c} in flight, ${delay}`,
       mode: 'concurrent',
@@ -125,12 +161,15 @@ export const http = defineScenario<HttpParams>({
   label: 'HTTP: requests to a slow local server',
   description:
     'N GET requests to the runtime’s own HTTP server on 127.0.0.1, which answers each after d ms. ' +
-    'Blocking GETs and awaited fetch() calls one at a time take about N*d; an HttpSession keeping c ' +
-    'requests in flight takes about d*ceil(N/c): waiting on the network overlaps like any other wait.',
+    'Blocking GETs and awaited fetch() calls one at a time take about N*d; c loops of plain fetch(), or ' +
+    'an HttpSession keeping c requests in flight, take about d*ceil(N/c): waiting on the network ' +
+    'overlaps like any other wait.',
+  // N*d near the profile's timed duration, so a blocking or sequential round runs once after one
+  // warm-up round; the session's rounds (d*ceil(N/c)) repeat until the timed duration is reached.
   params: {
     quick: { requests: 40, delayMs: 5, concurrency: 10 },
-    default: { requests: 150, delayMs: 5, concurrency: 25 },
-    full: { requests: 400, delayMs: 10, concurrency: 50 },
+    default: { requests: 100, delayMs: 5, concurrency: 25 },
+    full: { requests: 150, delayMs: 10, concurrency: 50 },
   },
   paramRules: { requests: COUNT, delayMs: MILLISECONDS, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
@@ -143,12 +182,15 @@ export const httpRaw = defineScenario<HttpRawParams>({
   label: 'HTTP: raw request rate',
   description:
     'N GET requests to the runtime’s own HTTP server on 127.0.0.1, answered at once: the cost of a ' +
-    'request itself, blocking, awaited one at a time, and through an HttpSession with c in flight. ' +
+    'request itself, blocking, awaited one at a time, by c plain fetch() loops, and through an ' +
+    'HttpSession with c in flight. ' +
     'With no wait to overlap, concurrency helps only as far as the client and server can work in parallel.',
+  // N per round: large against c, so the ramp-up and drain at each round's ends (fewer than c in
+  // flight) weigh little beside the round's steady middle.
   params: {
-    quick: { requests: 50, concurrency: 10 },
-    default: { requests: 200, concurrency: 25 },
-    full: { requests: 1000, concurrency: 50 },
+    quick: { requests: 200, concurrency: 10 },
+    default: { requests: 1000, concurrency: 25 },
+    full: { requests: 2000, concurrency: 50 },
   },
   paramRules: { requests: COUNT, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],

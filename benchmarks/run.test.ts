@@ -14,10 +14,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { errors, faultGarbage, faultThrow, queue, tasks, timers } from './index.ts';
 import { testPlatform } from './test-platform.ts';
 
-// Tiny micro budgets: these tests check that cases run, not how fast.
+// Tiny budgets: these tests check that cases run, not how fast. One warm-up and one timed round.
 const microBudget = { timeMs: 5, warmupMs: 1, minSamples: 2 };
+const workloadBudget = { warmupMs: 0, timedMs: 0 };
 const run = (scenario: Scenario) =>
-  runScenario(scenario, testPlatform, { profile: 'quick', seed: 1, microBudget });
+  runScenario(scenario, testPlatform, { profile: 'quick', seed: 1, microBudget, workloadBudget });
 
 describe.each([timers, tasks, queue, errors].map((s) => [s.id, s] as [string, Scenario]))(
   '%s',

@@ -148,9 +148,11 @@ export const timers = defineScenario<TimersParams>({
     'the thread but does not overlap the waits. gather, createTask and TaskGroup start all N at once ' +
     'and finish in about d; a Semaphore, limit() or c queue workers allow c at a time: d*ceil(N/c).',
   params: {
+    // N*d near the profile's timed duration (0.2 / 0.5 / 1.5 s): a blocking or sequential round
+    // then runs once after one warm-up round instead of the runner repeating a long round.
     quick: { units: 40, unitMs: 5, concurrency: 8 },
-    default: { units: 100, unitMs: 10, concurrency: 10 },
-    full: { units: 200, unitMs: 10, concurrency: 20 },
+    default: { units: 50, unitMs: 10, concurrency: 10 },
+    full: { units: 150, unitMs: 10, concurrency: 20 },
   },
   paramRules: { units: COUNT, unitMs: MILLISECONDS, concurrency: COUNT },
   modes: ['blocking', 'sequential', 'concurrent'],
