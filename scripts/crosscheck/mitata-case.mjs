@@ -1,0 +1,25 @@
+/**
+ * The independent micro measurement of `npm run bench:crosscheck`: one asyncbench micro case,
+ * taken from the very bundle the adapter runs (packages/adapter-<runtime>/dist/scenarios.js),
+ * measured by mitata's measure() in a fresh process. One case per process, because mitata builds
+ * its sampling loop with `new AsyncFunction(source)` and the source is the same for every op of a
+ * kind: V8 then shares one compiled loop (and its call-site feedback) across ops, which made
+ * mitata up to 2-3x slower on whichever op came later in one process.
+ *
+ *   <runtime> mitata-case.mjs <adapter dist dir> <profile> <scenario> <case>
+ *
+ * Prints one JSON line: {"avgNs", "p50Ns", "samples"}; avg is mitata's mean of its batch samples
+ * (the two lowest and two highest dropped), per op.
+ */
+import { measure } from 'mitata';
+
+const [dist, profile, scenarioId, caseId] = globalThis.Deno ? Deno.args : process.argv.slice(2);
+const { catalogue } = await import(new URL(`${dist}/scenarios.js`, `file://${dist}/`).href);
+const scenario = catalogue.find((s) => s.id === scenarioId);
+if (!scenario) throw new Error(`no scenario ${scenarioId}`);
+// Micro scenarios build their cases from params alone; they never touch the platform.
+const cases = await scenario.cases(scenario.params[profile], null);
+const op = cases.find((c) => c.id === caseId && c.kind === 'micro');
+if (!op) throw new Error(`no micro case ${scenarioId}/${caseId}`);
+const stats = await measure(op.fn);
+console.log(JSON.stringify({ avgNs: stats.avg, p50Ns: stats.p50, samples: stats.samples.length }));
