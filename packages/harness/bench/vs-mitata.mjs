@@ -5,12 +5,13 @@
  *   node packages/harness/bench/vs-mitata.mjs [node,deno,bun]
  *
  * Each figure comes from a fresh process (one-op.ts): ours (measureMicro, default budget), mitata
- * (measure(), defaults), hand (a plain loop compiled for that op alone, median of 7 ~100 ms rounds,
- * started from a fresh macrotask), and on Deno also Deno.bench. Throw/catch is also hand-timed with
- * 8 extra frames beneath the loop: an Error captures up to Error.stackTraceLimit frames, so its
- * cost depends on how deep the harness calls it. A fresh process per figure keeps one tool's
- * compiled loops and type feedback from leaking into another's. Prints ns per op (mean) and
- * ratios; not a test, it never fails on figures.
+ * (measure(), defaults), hand (a plain loop compiled for that op alone, run as a promise reaction
+ * like the micro runner's sync batches, median of 7 ~100 ms rounds), and on Deno also Deno.bench.
+ * A fresh process per figure keeps one tool's compiled loops and type feedback from leaking into
+ * another's. For throw/catch it also prints how many stack frames an Error sees under each (what
+ * the capture costs depends on them) and the hand-timed loop again beneath as many extra plain
+ * frames as mitata's op has above ours. Prints ns per op (mean) and ratios; not a test, it never
+ * fails on figures.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,7 +46,7 @@ function oneOp(runtime, args) {
         ? [bin('deno'), ['run', '-A', join(here, 'one-op.ts'), ...args]]
         : [bin('bun'), [join(here, 'one-op.ts'), ...args]];
   const stdout = execFileSync(file, argv, { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)).ns;
+  return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
 function denoBench() {
@@ -68,18 +69,21 @@ try {
       const ours = oneOp(runtime, [op, 'ours']);
       const mitata = oneOp(runtime, [op, 'mitata']);
       const hand = oneOp(runtime, [op, 'hand']);
-      const deep = op === 'throw-catch' ? oneOp(runtime, [op, 'hand', '8']) : null;
+      const throws = op === 'throw-catch';
+      const deeper = Math.max(0, mitata.frames - hand.frames);
+      const handDeep = throws && deeper > 0 ? oneOp(runtime, [op, 'hand', String(deeper)]) : null;
+      const at = (r) => (throws ? ` @${r.frames} frames` : '');
       const parts = [
         runtime.padEnd(5),
         op.padEnd(15),
-        `ours ${fmt(ours)}`,
-        `mitata ${fmt(mitata)}`,
-        `hand ${fmt(hand)}`,
-        ...(deep === null ? [] : [`hand+8 frames ${fmt(deep)}`]),
+        `ours ${fmt(ours.ns)}${at(ours)}`,
+        `mitata ${fmt(mitata.ns)}${at(mitata)}`,
+        `hand ${fmt(hand.ns)}${at(hand)}`,
+        ...(handDeep ? [`hand +${deeper} frames ${fmt(handDeep.ns)}`] : []),
         ...(deno ? [`Deno.bench ${fmt(deno[op])}`] : []),
-        `ours/mitata ${(ours / mitata).toFixed(2)}`,
-        `ours/hand ${(ours / hand).toFixed(2)}`,
-        `mitata/hand ${(mitata / hand).toFixed(2)}`,
+        `ours/mitata ${(ours.ns / mitata.ns).toFixed(2)}`,
+        `ours/hand ${(ours.ns / hand.ns).toFixed(2)}`,
+        `mitata/hand ${(mitata.ns / (handDeep ?? hand).ns).toFixed(2)}${handDeep ? ' (hand deeper)' : ''}`,
       ];
       console.log(parts.join(' | '));
     }

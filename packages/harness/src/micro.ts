@@ -25,10 +25,13 @@ function makeBatch(isAsync: boolean): SyncBatch | AsyncBatch {
 }
 
 /**
- * Runs one batch and resolves when it is done. A sync batch runs from a fresh microtask, so the op
- * sees a shallow stack (op, batch loop, this callback) rather than tinybench's and our frames
- * beneath it: capturing an Error's stack costs per frame (up to Error.stackTraceLimit), which made
- * throw/catch ~30% dearer under our runner than under mitata on JSC.
+ * Runs one batch and resolves when it is done. A sync batch runs as a promise reaction of its own,
+ * so an Error the op creates captures the op's frames, the batch loop, that callback, then the
+ * awaiting async functions of the harness (the same JavaScript on every runtime) and no frame of
+ * the runtime's own plumbing: queueMicrotask runs its callback beneath three frames of Node's async
+ * hooks and one of Deno's core. Capturing costs per frame, and more for optimised frames (a
+ * hand-timed throw/catch on Node 20: 1.8 us from a promise reaction, 2.6 us under queueMicrotask;
+ * bench/vs-mitata.mjs), so frames beneath the op would price the runtime's plumbing, not the op.
  */
 function batchRunner(
   batch: SyncBatch | AsyncBatch,
@@ -37,17 +40,8 @@ function batchRunner(
 ): (n: number) => Promise<void> {
   if (isAsync) return (n) => (batch as AsyncBatch)(fn, n);
   const sync = batch as SyncBatch;
-  return (n) =>
-    new Promise<void>((resolve, reject) => {
-      queueMicrotask(() => {
-        try {
-          sync(fn, n);
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+  const run = (n: number) => sync(fn, n);
+  return (n) => Promise.resolve(n).then(run);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

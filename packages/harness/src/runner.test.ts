@@ -58,6 +58,20 @@ describe('measureMicro', () => {
     expect(stats.opsPerSec).toBeCloseTo(1e9 / stats.meanNs, 3);
   });
 
+  it('calls a sync op from a promise reaction of its own: no runtime frames beneath the batch loop', async () => {
+    let stack = '';
+    await measureMicro(function probe() {
+      stack = new Error('probe').stack ?? '';
+    }, TINY);
+    const frames = stack.split('\n').slice(1);
+    // The op, the batch loop, the reaction callback; then at most the runtime's microtask runner
+    // and async frames of the awaiting harness, never the async-hooks frames of queueMicrotask.
+    expect(frames[0]).toContain('probe');
+    expect(frames[1]).toContain('makeBatch');
+    expect(frames[2]).toContain('run');
+    expect(stack).not.toMatch(/AsyncResource|runInAsyncScope|runMicrotask/);
+  });
+
   it('awaits every op of an async case inside the batch', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
