@@ -62,7 +62,7 @@ describe('responsiveness run', () => {
     const results = await runScenario(scenario, withInput, {
       profile: 'quick',
       seed: 1,
-      workloadBudget: { warmupMs: 0, timedMs: 0 },
+      workloadBudget: { warmupMs: 0, maxWarmupMs: 0, timedMs: 0 },
     });
     const input = Object.fromEntries(results.map((r) => [r.case, r.workload!.input!]));
     expect(Object.keys(input)).toEqual(

@@ -16,7 +16,7 @@ import { testPlatform } from './test-platform.ts';
 
 // Tiny budgets: these tests check that cases run, not how fast. One warm-up and one timed round.
 const microBudget = { timeMs: 5, warmupMs: 1, minSamples: 2 };
-const workloadBudget = { warmupMs: 0, timedMs: 0 };
+const workloadBudget = { warmupMs: 0, maxWarmupMs: 0, timedMs: 0 };
 const run = (scenario: Scenario) =>
   runScenario(scenario, testPlatform, { profile: 'quick', seed: 1, microBudget, workloadBudget });
 

@@ -61,7 +61,7 @@ describe('summarise', () => {
 });
 
 /** One warm-up round, then one timed round, which the input window covers. */
-const ONE_ROUND = { warmupMs: 0, timedMs: 0 };
+const ONE_ROUND = { warmupMs: 0, maxWarmupMs: 0, timedMs: 0 };
 
 describe('runWorkload with input events', () => {
   it('a blocked thread handles no event while it works, and each waits for the block to end', async () => {

@@ -10,7 +10,7 @@ import { idealWallMs, runWorkload } from './workload.ts';
 /** Tiny budgets: these tests check behaviour, never speed. */
 const TINY = { timeMs: 20, warmupMs: 5, minSamples: 5, batchTargetMs: 0.1 };
 /** One warm-up round and one timed round per workload case. */
-const ONE_ROUND = { warmupMs: 0, timedMs: 0 };
+const ONE_ROUND = { warmupMs: 0, maxWarmupMs: 0, timedMs: 0 };
 
 /** A sequential workload case of one unit with unknown d, completed by `rest` (run, setup, ...). */
 function oneUnitCase<S>(
@@ -385,9 +385,11 @@ describe('runWorkload: steady state', () => {
 
   it('warms up for whole rounds, then times rounds back to back until the budget is spent', async () => {
     const { c, calls } = sleeper(2, 1);
-    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 8, timedMs: 20 });
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 8, maxWarmupMs: 1000, timedMs: 20 });
     expect(w.warmupMs).toBeGreaterThanOrEqual(8);
     expect(w.warmupRounds).toBeGreaterThanOrEqual(2);
+    // Sleeps cannot speed up: a plateau, or the physical limit, ends the warm-up long before the cap.
+    expect(w.warmupSteady).toBe(true);
     expect(w.timedMs).toBeGreaterThanOrEqual(20);
     expect(w.rounds).toBeGreaterThanOrEqual(5);
     expect(calls.n).toBe(w.warmupRounds + w.rounds);
@@ -400,10 +402,38 @@ describe('runWorkload: steady state', () => {
     expect(w.efficiency).toBeCloseTo(2 / w.wallMs, 9);
   });
 
-  it('runs a round longer than the budget once after one warm-up round', async () => {
-    const { c, calls } = sleeper(3, 2);
-    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 1, timedMs: 1 });
+  it('runs a round at its physical limit once after one warm-up round', async () => {
+    // 2 x 20 ms of blocking sleep: the first round is within 10% of idealMs, so it cannot get faster.
+    const { c, calls } = sleeper(2, 20);
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 1, maxWarmupMs: 1000, timedMs: 1 });
     expect([w.warmupRounds, w.rounds, calls.n]).toEqual([1, 1, 2]);
+    expect(w.warmupSteady).toBe(true);
+  });
+
+  /** A case with unknown d whose k-th round sleeps ms[k] (the last value from then on). */
+  function speedingUp(ms: number[]): WorkloadCase {
+    let round = 0;
+    return oneUnitCase('speeding-up', {
+      async run(ctx) {
+        const d = ms[Math.min(round++, ms.length - 1)]!;
+        ctx.timeSync(() => ctx.platform.blockingSleep(d));
+      },
+    });
+  }
+
+  it('keeps warming up while the case speeds up, and stops on a plateau', async () => {
+    // One round per window (warmupMs 0): 40, 30, 20, 10, 5 ms rise; the sixth, 5 ms again, is flat.
+    const c = speedingUp([40, 30, 20, 10, 5]);
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 10_000, timedMs: 0 });
+    expect(w.warmupRounds).toBe(6);
+    expect(w.warmupSteady).toBe(true);
+  });
+
+  it('stops warming up at maxWarmupMs while still speeding up, and says so', async () => {
+    const c = speedingUp([40, 30, 20, 10, 5]);
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 60, timedMs: 0 });
+    expect(w.warmupRounds).toBe(2);
+    expect(w.warmupSteady).toBe(false);
   });
 
   it('keeps warm-up latencies out of the figures and records the arrangement', async () => {
@@ -415,7 +445,7 @@ describe('runWorkload: steady state', () => {
         ctx.record(round++ === 0 ? 1000 : 1);
       },
     });
-    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, timedMs: 0 });
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 0, timedMs: 0 });
     expect(w.latencyMs.max).toBe(1);
     expect(w.arrangement).toBe('a server somewhere');
   });
@@ -433,9 +463,9 @@ describe('runWorkload: steady state', () => {
         events.push(`teardown ${state}`);
       },
     });
-    await expect(runWorkload(c, webPlatform(), 1, { warmupMs: 0, timedMs: 1e9 })).rejects.toThrow(
-      'third round failed',
-    );
+    await expect(
+      runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 0, timedMs: 1e9 }),
+    ).rejects.toThrow('third round failed');
     expect(events).toEqual(['teardown state']);
   });
 });

@@ -52,7 +52,14 @@ export type MeasuredWorkload = WorkloadStats &
   Required<
     Pick<
       WorkloadStats,
-      'warmupRounds' | 'warmupUnits' | 'warmupMs' | 'rounds' | 'timedUnits' | 'timedMs' | 'arrangement'
+      | 'warmupRounds'
+      | 'warmupUnits'
+      | 'warmupMs'
+      | 'warmupSteady'
+      | 'rounds'
+      | 'timedUnits'
+      | 'timedMs'
+      | 'arrangement'
     >
   >;
 
@@ -61,6 +68,11 @@ interface RoundsDone {
   rounds: number;
   ms: number;
 }
+
+/** A warm-up window must beat every earlier one by more than this factor to count as still rising. */
+const STILL_RISING = 1.05;
+/** A mean round within this factor of the physical limit (idealMs) cannot get meaningfully faster. */
+const AT_THE_LIMIT = 1.1;
 
 /**
  * Seed of round r: timed rounds count 0, 1, 2, ...; warm-up rounds count down from -1. Round r of
@@ -81,11 +93,12 @@ async function runRounds<S>(
   seedOf: (round: number) => number,
   recorder: LatencyRecorder,
   atLeastMs: number,
+  firstRound = 0,
 ): Promise<RoundsDone> {
   let rounds = 0;
   let ms = 0;
   do {
-    const ctx = createWorkloadContext(platform, seedOf(rounds), recorder);
+    const ctx = createWorkloadContext(platform, seedOf(firstRound + rounds), recorder);
     const t0 = performance.now();
     await c.run(ctx, state);
     ms += performance.now() - t0;
@@ -100,8 +113,39 @@ async function runRounds<S>(
 }
 
 /**
+ * Warm-up: windows of whole rounds (each at least budget.warmupMs) until the case stops speeding
+ * up: its mean round is within AT_THE_LIMIT of idealMs (it cannot get meaningfully faster), or a
+ * window's rate does not beat the best earlier one by more than STILL_RISING (a plateau).
+ * budget.maxWarmupMs caps it; steady says which ended it.
+ */
+async function warmUp<S>(
+  c: WorkloadCase<S>,
+  state: S,
+  platform: Platform,
+  seed: number,
+  recorder: LatencyRecorder,
+  budget: WorkloadBudget,
+): Promise<RoundsDone & { steady: boolean }> {
+  const idealMs = idealWallMs(c);
+  const seedOf = (r: number) => roundSeed(seed, -1 - r);
+  let rounds = 0;
+  let ms = 0;
+  let best = 0;
+  for (let window = 1; ; window++) {
+    const w = await runRounds(c, state, platform, seedOf, recorder, budget.warmupMs, rounds);
+    rounds += w.rounds;
+    ms += w.ms;
+    const rate = w.rounds / Math.max(w.ms, 1e-6);
+    const atLimit = idealMs !== null && idealMs > 0 && w.ms / w.rounds <= idealMs * AT_THE_LIMIT;
+    if (atLimit || (window >= 2 && rate <= best * STILL_RISING)) return { rounds, ms, steady: true };
+    best = Math.max(best, rate);
+    if (ms >= budget.maxWarmupMs) return { rounds, ms, steady: false };
+  }
+}
+
+/**
  * Runs a workload case to steady state: setup (untimed); warm-up rounds of the same case
- * (untimed, latencies discarded) until budget.warmupMs; platform.gc() where available; timed rounds
+ * (untimed, latencies discarded) until it stops speeding up (warmUp); platform.gc() where available; timed rounds
  * back to back until budget.timedMs; memory read; teardown (untimed, always once setup succeeded,
  * even when a round throws). A round is one c.run(), i.e. N units in the case's own mode, so
  * idealMs and efficiency keep their per-round meaning (wallMs is the mean round), while
@@ -117,7 +161,7 @@ export async function runWorkload<S>(
 ): Promise<MeasuredWorkload> {
   const state = (c.setup ? await c.setup(platform) : undefined) as S;
   const recorder = new LatencyRecorder();
-  let warmup: RoundsDone = { rounds: 0, ms: 0 };
+  let warmup = { rounds: 0, ms: 0, steady: false };
   let timed: RoundsDone = { rounds: 0, ms: 0 };
   let memory = { rss: 0, heapUsed: 0 };
   let failed = false;
@@ -125,7 +169,7 @@ export async function runWorkload<S>(
   let probe: InputProbe | undefined;
   let input: InputStats | undefined;
   try {
-    warmup = await runRounds(c, state, platform, (r) => roundSeed(seed, -1 - r), recorder, budget.warmupMs);
+    warmup = await warmUp(c, state, platform, seed, recorder, budget);
     recorder.reset();
     // The warm-up's garbage is collected here, not on the timed clock.
     platform.gc?.();
@@ -170,6 +214,7 @@ export async function runWorkload<S>(
     warmupRounds: warmup.rounds,
     warmupUnits: warmup.rounds * c.units,
     warmupMs: warmup.ms,
+    warmupSteady: warmup.steady,
     rounds: timed.rounds,
     timedUnits,
     timedMs,
