@@ -16,7 +16,9 @@
  *   raw-session's ratio adds what HttpSession costs over plain fetch.
  * - micro cases: mitata-case.mjs, mitata's measure() on the same op from the same bundle, in a
  *   fresh process per case (median of three); compared on mean time per op, and also on p50 (the
- *   median batch, robust to a busy machine's interruptions).
+ *   median batch, robust to a busy machine's interruptions). "fresh ratio": asyncbench's own
+ *   runner on that case alone in a fresh process (ours-case.mjs), against mitata: where it agrees
+ *   and the run's figure does not, the earlier cases of the run's process made the difference.
  * ratio = asyncbench / independent, on throughput for HTTP and on time per op for micro cases;
  * "ok" when within 15%.
  */
@@ -139,18 +141,33 @@ function figure(results, runtime, scenario, caseId, name) {
 }
 
 const rows = [];
-/** p50: [ours, theirs] medians where both tools have them (micro cases), to tell noise from bias. */
-function row(runtime, what, ours, theirs, unit, independent, p50 = null) {
+/**
+ * p50: [ours, theirs] medians where both tools have them (micro cases), to tell noise from bias;
+ * fresh: asyncbench's runner on the same case alone in a fresh process, to tell what the earlier
+ * cases of a run leave behind in its process from what the runner does.
+ */
+function row(runtime, what, ours, theirs, unit, independent, p50 = null, fresh = null) {
   const ratio = ours !== null && theirs ? ours / theirs : null;
   const ratioP50 = p50 && p50[0] !== null && p50[1] ? p50[0] / p50[1] : null;
-  rows.push({ runtime, what, ours, theirs, unit, independent, ratio, ratioP50 });
+  const ratioFresh = fresh !== null && theirs ? fresh / theirs : null;
+  rows.push({ runtime, what, ours, theirs, unit, independent, ratio, ratioP50, ratioFresh });
 }
 
 const fmt = (v) =>
   v === null ? '-' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3).toString();
 
 function print() {
-  const head = ['runtime', 'case', 'asyncbench', 'independent', 'by', 'ratio', '', 'p50 ratio'];
+  const head = [
+    'runtime',
+    'case',
+    'asyncbench',
+    'independent',
+    'by',
+    'ratio',
+    '',
+    'p50 ratio',
+    'fresh ratio',
+  ];
   const body = rows.map((r) => [
     r.runtime,
     r.what,
@@ -160,6 +177,7 @@ function print() {
     r.ratio === null ? '-' : r.ratio.toFixed(2),
     r.ratio === null ? '' : Math.abs(r.ratio - 1) <= TOLERANCE ? 'ok' : 'OFF',
     r.ratioP50 === null ? '' : r.ratioP50.toFixed(2),
+    r.ratioFresh === null ? '' : r.ratioFresh.toFixed(2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   for (const line of [head, ...body]) console.log(line.map((v, i) => v.padEnd(widths[i])).join('  '));
@@ -211,16 +229,26 @@ if (only.has('micro')) {
     for (const scenario of MICRO_SCENARIOS) {
       const entry = results.entries.find((e) => e.runtime === runtime && e.scenario === scenario);
       for (const c of entry?.cases.filter((x) => x.kind === 'micro') ?? []) {
-        // Three fresh processes, the median: asyncbench's side is a median over repeats too.
+        // Three fresh processes each, the median: asyncbench's side is a median over repeats too.
         const args = [dist, flags.profile, scenario, c.case];
-        const runs = [];
-        for (let i = 0; i < 3; i++) runs.push(await runJson(runtime, join(here, 'mitata-case.mjs'), args));
-        const m = runs.sort((a, b) => a.avgNs - b.avgNs)[1];
+        const median3 = async (script, key) => {
+          const runs = [];
+          for (let i = 0; i < 3; i++) runs.push(await runJson(runtime, join(here, script), args));
+          return runs.sort((a, b) => a[key] - b[key])[1];
+        };
+        const m = await median3('mitata-case.mjs', 'avgNs');
+        const fresh = await median3('ours-case.mjs', 'meanNs');
         const ours = (name) => figure(results, runtime, scenario, c.case, name);
-        row(runtime, `${scenario}/${c.case}`, ours('meanNs'), m.avgNs, 'ns', 'mitata x3', [
-          ours('p50Ns'),
-          m.p50Ns,
-        ]);
+        row(
+          runtime,
+          `${scenario}/${c.case}`,
+          ours('meanNs'),
+          m.avgNs,
+          'ns',
+          'mitata x3',
+          [ours('p50Ns'), m.p50Ns],
+          fresh.meanNs,
+        );
       }
     }
   }

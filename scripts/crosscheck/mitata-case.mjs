@@ -14,7 +14,7 @@
 import { measure } from 'mitata';
 
 const [dist, profile, scenarioId, caseId] = globalThis.Deno ? Deno.args : process.argv.slice(2);
-const { catalogue } = await import(new URL(`${dist}/scenarios.js`, `file://${dist}/`).href);
+const { catalogue } = await import(`file://${dist}/scenarios.js`);
 const scenario = catalogue.find((s) => s.id === scenarioId);
 if (!scenario) throw new Error(`no scenario ${scenarioId}`);
 // Micro scenarios build their cases from params alone; they never touch the platform.
