@@ -17,8 +17,11 @@ const WARM_UP_LIMIT_MS = 5_000;
 export interface InputProbe {
   /** Marks the start of the timed work. */
   begin(): void;
-  /** Marks its end. */
-  end(): void;
+  /**
+   * Marks its end: now, or at workEndedAtMs (performance.now() ms, e.g. when the last unit ended)
+   * when given and finite.
+   */
+  end(workEndedAtMs?: number): void;
   /** Stops the stream (after a failed run too) and sums up the window; throws when it held no event. */
   finish(): Promise<InputStats>;
 }
@@ -61,8 +64,10 @@ export async function startInputProbe(platform: Platform, intervalMs: number): P
     begin: () => {
       start = stream.now();
     },
-    end: () => {
-      end = stream.now();
+    end: (workEndedAtMs) => {
+      // stream.now() and performance.now() differ by a constant (the stream's time origin).
+      const streamNow = stream.now();
+      end = Number.isFinite(workEndedAtMs) ? streamNow - (performance.now() - workEndedAtMs!) : streamNow;
     },
     async finish() {
       const { sent: total, eventTiming } = await stream.stop();
