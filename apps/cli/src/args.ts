@@ -21,6 +21,13 @@ export type CommandName = (typeof COMMANDS)[number];
 /** The runtimes asyncbench knows by name; others can be added with --runtime label=/path. */
 export const KNOWN_RUNTIMES = ['node', 'deno', 'bun', 'chromium'] as const;
 
+/**
+ * What `run` uses without --runtimes. Chromium is opt-in (`--runtimes node,deno,bun,chromium`):
+ * it runs only the web-standard scenarios, adds a browser start per process to every run, and a
+ * user comparing server runtimes should not get a browser they did not ask for.
+ */
+export const DEFAULT_RUNTIMES = ['node', 'deno', 'bun'] as const;
+
 export interface RuntimeFlag {
   name: string;
   path: string;

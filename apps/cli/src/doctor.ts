@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { formatBytes } from '@asyncbench/results';
-import type { DoctorArgs } from './args.ts';
+import { type DoctorArgs, KNOWN_RUNTIMES } from './args.ts';
 import { detectPinning, hostInfo } from './env.ts';
 import type { Io } from './io.ts';
 import { adapterBundle, binRoot, cliLayout, missingBundleHint } from './paths.ts';
@@ -35,7 +35,7 @@ export async function doctorCommand(args: DoctorArgs, io: Io): Promise<number> {
   const layout = cliLayout();
   const out: string[] = [];
   const runtimes = await findRuntimes(
-    runtimeNames(null, args.runtimeFlags),
+    runtimeNames(null, args.runtimeFlags, KNOWN_RUNTIMES),
     args.runtimeFlags,
     binRoot(layout),
     {

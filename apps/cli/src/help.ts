@@ -25,7 +25,8 @@ With files, runs their scenarios instead of the catalogue: each file default-exp
 defineScenario({...}) (or an array of them) from the package asyncbench, or calls bench(name, fn);
 the files are bundled once (esbuild) and the same bundle runs on every runtime.
 
-  --runtimes node,deno,bun   runtimes to use (default: all three; a missing one is skipped). A name
+  --runtimes node,deno,bun   runtimes to use (default: node,deno,bun; chromium is opt-in; a missing
+                             one is skipped). A name
                              with @ is a version from the npm registry, installed into the runtime
                              cache on first use: node@22, node@24.1.0, bun@1.2, deno@2.4, bun@latest
                              (the spec is the runtime's label in results)

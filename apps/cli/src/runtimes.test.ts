@@ -2,6 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWN_RUNTIMES } from './args.ts';
 import { INSTALL_RECORD, writeMetadata } from './runtime-cache/store.ts';
 import { findRuntimes, runtimeNames } from './runtimes.ts';
 
@@ -38,7 +39,7 @@ afterAll(async () => {
 describe('findRuntimes', () => {
   it('prefers flag, then pinned devDependency, then PATH; node is the running Node', async () => {
     const found = await findRuntimes(
-      runtimeNames(null, [{ name: 'deno-canary', path: join(dir, 'canary') }]),
+      runtimeNames(null, [{ name: 'deno-canary', path: join(dir, 'canary') }], KNOWN_RUNTIMES),
       [{ name: 'deno-canary', path: join(dir, 'canary') }],
       join(dir, 'root'),
       {
@@ -103,7 +104,9 @@ describe('findRuntimes', () => {
     expect(missing!.info.note).toBe(
       'chromium: not found at /nonexistent/chromium nor on PATH (apt-get install chromium, or --runtime chromium=/path)',
     );
-    expect(runtimeNames(null, [])).toEqual(['node', 'deno', 'bun', 'chromium']);
+    // chromium is opt-in for run; doctor asks for every known runtime.
+    expect(runtimeNames(null, [])).toEqual(['node', 'deno', 'bun']);
+    expect(runtimeNames(null, [], KNOWN_RUNTIMES)).toEqual(['node', 'deno', 'bun', 'chromium']);
   });
 });
 

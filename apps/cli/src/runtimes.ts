@@ -12,7 +12,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import type { RuntimeInfo } from '@asyncbench/results';
-import { isKnownRuntime, KNOWN_RUNTIMES, type RuntimeFlag } from './args.ts';
+import { DEFAULT_RUNTIMES, isKnownRuntime, type RuntimeFlag } from './args.ts';
 import { type InstallContext, type ResolvedRuntime, resolveSpec } from './runtime-cache/install.ts';
 import { parseRuntimeSpec } from './runtime-cache/spec.ts';
 import { parseVersionOutput, type RuntimeKind } from './runtime-kind.ts';
@@ -41,10 +41,17 @@ export const probeVersion: VersionProbe = (binary) =>
     );
   });
 
-/** Which runtime names a run covers: --runtimes as given, else node, deno, bun plus new labels. */
-export function runtimeNames(requested: string[] | null, flags: RuntimeFlag[]): string[] {
+/**
+ * Which runtime names a run covers: --runtimes as given, else `defaults` (node, deno, bun; doctor
+ * passes every known runtime) plus labels that --runtime adds.
+ */
+export function runtimeNames(
+  requested: string[] | null,
+  flags: RuntimeFlag[],
+  defaults: readonly string[] = DEFAULT_RUNTIMES,
+): string[] {
   if (requested) return requested;
-  return [...KNOWN_RUNTIMES, ...flags.map((f) => f.name).filter((n) => !isKnownRuntime(n))];
+  return [...defaults, ...flags.map((f) => f.name).filter((n) => !isKnownRuntime(n))];
 }
 
 export async function findRuntimes(
