@@ -15,6 +15,7 @@ import {
 import { figureRows } from './figure-rows.ts';
 import { FIGURE_META } from './figures.ts';
 import { formatRatio, formatRatioInterval } from './format.ts';
+import { runtimeRatioCells, runtimeRatios } from './runtime-compare.ts';
 import { summarizeRun, workloadCells } from './summary.ts';
 
 const run = realRun();
@@ -99,6 +100,17 @@ describe('exports of a real run', () => {
     }
     for (const r of summary.micro.rows) expect(md).toContain(`| ${r.scenario} | ${r.case} |`);
     expect(markdownCell('a | b\nc')).toBe('a \\| b c');
+  });
+
+  it('markdown: a "runtimes compared" row per scenario and runtime pair, as the terminal prints it', () => {
+    const md = toMarkdown(run);
+    expect(md).toContain('**Runtimes compared.** Per scenario, each runtime against the fastest');
+    const ratios = runtimeRatios(run);
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const r of ratios) {
+      const c = runtimeRatioCells(r);
+      expect(md).toContain(`| ${c.scenario} | ${c.figure} | ${c.comparison} | ${c.method} |`);
+    }
   });
 
   it('csv: one row per runtime x scenario x case x figure, with median, CI, min, max and n', () => {

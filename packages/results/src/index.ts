@@ -46,15 +46,28 @@ export {
   runtimeVersion,
   unitNoun,
 } from './labels.ts';
+export { comparePaired, type Pair } from './paired.ts';
 export { REQUIREMENT_META, type RequirementMeta, unmetRequirements } from './requirements.ts';
 export {
   compareRuns,
-  compareRuntimes,
   type FigureComparison,
   poolRuns,
   type RunComparison,
-  type RuntimeComparison,
 } from './run-compare.ts';
+export {
+  compareRuntimes,
+  isConclusive,
+  type RatioMethod,
+  RUNTIME_RATIOS_NOTE,
+  type RuntimeComparison,
+  type RuntimeRatio,
+  type RuntimeRatioCells,
+  ratioMethodText,
+  runtimeRatioCells,
+  runtimeRatioSentence,
+  runtimeRatios,
+  runtimeRatioText,
+} from './runtime-compare.ts';
 export * from './schema.ts';
 export { SchemaError } from './schema-error.ts';
 export { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';

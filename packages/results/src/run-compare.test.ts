@@ -3,7 +3,7 @@ import { realRun, slowedDown } from '../test-support/index.ts';
 import { spreadOf } from './aggregate.ts';
 import { FIGURE_META, figuresOf } from './figures.ts';
 import { regressions } from './gate.ts';
-import { compareRuns, compareRuntimes, type FigureComparison, poolRuns } from './run-compare.ts';
+import { compareRuns, type FigureComparison, poolRuns } from './run-compare.ts';
 
 const run = realRun();
 const comparedFigures = (kind: 'micro' | 'workload') =>
@@ -71,21 +71,6 @@ describe('poolRuns', () => {
     expect(pooled.entries[0]!.cases[0]!.figures.throughput).toEqual(spreadOf([...a.values, ...b.values]));
     expect(poolRuns([run])).toBe(run);
     expect(() => poolRuns([])).toThrow(RangeError);
-  });
-});
-
-describe('compareRuntimes on a real run', () => {
-  it('compares each runtime’s main figure of every case with the first runtime’s', () => {
-    const rows = compareRuntimes(run);
-    expect(new Set(rows.map((r) => r.baseRuntime))).toEqual(new Set(['node']));
-    expect(new Set(rows.map((r) => r.runtime))).toEqual(new Set(['deno', 'bun']));
-    const cases = run.entries.filter((e) => e.runtime === 'node').reduce((n, e) => n + e.cases.length, 0);
-    expect(rows).toHaveLength(cases * 2);
-    for (const r of rows) {
-      expect(r.ratio).toBeCloseTo(r.candidate.median / r.base.median, 12);
-      expect(['faster', 'slower', 'no significant difference']).toContain(r.verdict);
-    }
-    expect(compareRuntimes(run, 'bun').every((r) => r.baseRuntime === 'bun')).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
- * Comparisons between runs (a candidate against a base run, or against a pool of baseline runs)
- * and between runtimes within one run. Every compared figure of FIGURE_META, in the one figure
- * order; the statistics are compareSpreads' (ratio of medians, 95% CI, verdict).
+ * Comparisons between runs (a candidate against a base run, or against a pool of baseline runs);
+ * runtime against runtime within one run is runtime-compare.ts. Every compared figure of
+ * FIGURE_META, in the one figure order; the statistics are compareSpreads' (ratio of medians, 95%
+ * CI, verdict).
  */
 import { spreadOf } from './aggregate.ts';
 import { type Comparison, compareSpreads } from './compare.ts';
@@ -144,52 +145,4 @@ export function poolRuns(runs: readonly RunFile[]): RunFile {
     }
   }
   return { ...newest, id: `pool of ${ordered.length} runs`, entries, notes: [...newest.notes, ...notes] };
-}
-
-/** One figure of one case, a runtime against the base runtime of the same run. */
-export interface RuntimeComparison extends Comparison {
-  scenario: string;
-  case: string;
-  label: string;
-  figure: FigureName;
-  baseRuntime: string;
-  runtime: string;
-  base: Spread;
-  candidate: Spread;
-}
-
-/**
- * Within one run, each runtime's main figure of every case against `baseRuntime`'s (default: the
- * first runtime with results): candidate / base with a 95% CI. "faster" means the runtime beat
- * the base conclusively.
- */
-export function compareRuntimes(run: RunFile, baseRuntime?: string): RuntimeComparison[] {
-  const base = baseRuntime ?? run.entries.find((e) => e.cases.length > 0)?.runtime;
-  if (base === undefined) return [];
-  const rows: RuntimeComparison[] = [];
-  for (const eb of run.entries) {
-    if (eb.runtime !== base) continue;
-    for (const ec of run.entries) {
-      if (ec.scenario !== eb.scenario || ec.runtime === base) continue;
-      for (const cb of eb.cases) {
-        const cc = ec.cases.find((c) => c.case === cb.case);
-        const figure = mainFigure(cb.kind);
-        const b = cb.figures[figure];
-        const c = cc?.figures[figure];
-        if (!b || !c) continue;
-        rows.push({
-          scenario: eb.scenario,
-          case: cb.case,
-          label: caseLabel(cb),
-          figure,
-          baseRuntime: base,
-          runtime: ec.runtime,
-          base: b,
-          candidate: c,
-          ...compareSpreads(b, c, FIGURE_META[figure].higherIsBetter),
-        });
-      }
-    }
-  }
-  return rows;
 }

@@ -1,10 +1,12 @@
 /**
  * A run as Markdown for a pull-request comment: the same reading as the terminal summary
  * (summary.ts), with intervals: each best case's median and min–max over repeats, the speedup
- * with its 95% CI, and per micro case every runtime's ops/s.
+ * with its 95% CI, per micro case every runtime's ops/s, and the runtimes compared per scenario
+ * with 95% CIs (runtime-compare.ts).
  */
 import { formatDate, formatNumber } from '../format.ts';
 import { runtimeLabel } from '../labels.ts';
+import { RUNTIME_RATIOS_NOTE, runtimeRatioCells, runtimeRatios } from '../runtime-compare.ts';
 import type { RunFile, Spread } from '../schema.ts';
 import type { BestCase } from '../speedup.ts';
 import { inputCell, summarizeRun, workloadCells } from '../summary.ts';
@@ -108,6 +110,16 @@ export function toMarkdown(run: RunFile): string {
           ...input.runtimes.map((rt) => inputCell(r, rt)),
         ]),
         [false, false, false, ...input.runtimes.map(() => true)],
+      ),
+    );
+  }
+  const ratios = runtimeRatios(run).map(runtimeRatioCells);
+  if (ratios.length > 0) {
+    parts.push(
+      `**Runtimes compared.** ${RUNTIME_RATIOS_NOTE}`,
+      markdownTable(
+        ['scenario', 'figure', 'runtimes compared', 'CI from'],
+        ratios.map((r) => [r.scenario, r.figure, r.comparison, r.method]),
       ),
     );
   }
