@@ -1,7 +1,14 @@
-import type { RunFile } from '@asyncbench/results';
+import {
+  formatRatio,
+  isConclusive,
+  type RunFile,
+  runtimeRatioSentence,
+  runtimeRatios,
+  runtimeRatioText,
+} from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../test-support/fixtures.ts';
-import { buildHeadline, requestRates, scenarioSpeedups } from './headline.ts';
+import { buildHeadline, ratiosSentence, requestRates, scenarioSpeedups } from './headline.ts';
 import { buildModel } from './model.ts';
 
 const headline = (runs: RunFile[]) => buildHeadline(runs, buildModel(runs));
@@ -37,9 +44,10 @@ describe('buildHeadline', () => {
     expect(text).toMatch(
       /The same comparison gave deno 2\.9\.6 \d+×, \d+% of the limit; bun 1\.4\.5 \d+×, \d+% of the limit\./,
     );
-    expect(text).toContain('On raw request rate, bun 1.4.5 was fastest at');
-    expect(text).toMatch(/ahead of deno 2\.9\.6 \([\d,]+\/s, 1\.\d\d× slower\) and node 20\.20\.2/);
+    expect(text).toContain('On raw request rate, the highest was bun 1.4.5 at');
+    expect(text).toMatch(/no server delay\); deno 2\.9\.6 [\d,]+\/s, node 20\.20\.2 [\d,]+\/s\./);
     expect(text).toContain('requests/s (HttpSession with 50 connections, no server delay)');
+    expect(text).toMatch(/Between runtimes \(95% CI\): bun \d\.\d\d× \[\d\.\d\d–\d\.\d\d×\] faster than /);
     expect(caveats).toHaveLength(1);
     expect(caveats[0]).toContain('only 2 CPU cores');
     expect(caveats[0]).toContain('load generator competes with its own server');
@@ -62,8 +70,31 @@ describe('buildHeadline', () => {
     expect(requestRates(run).rates.map((r) => r.runtime)).toEqual(['deno', 'node']);
     expect(requestRates(run).raw).toBe(true);
     const { text } = headline([run]);
-    expect(text).toContain('deno 2.9.6 was fastest');
+    expect(text).toContain('the highest was deno 2.9.6');
     expect(text).toContain('1 runtime × scenario entry failed and 1 was skipped');
+  });
+
+  it('quotes conclusive runtime ratios only, and says so when there are none', () => {
+    const run = makeRun();
+    const all = runtimeRatios(run);
+    const { text } = headline([run]);
+    const conclusive = all.filter(isConclusive);
+    expect(conclusive.length).toBeGreaterThan(0);
+    expect(all.length).toBeGreaterThan(conclusive.length);
+    for (const r of all) {
+      if (isConclusive(r)) continue;
+      expect(text).not.toContain(runtimeRatioText(r));
+      expect(text).not.toContain(`${r.runtime} ${formatRatio(r.ratio)}`);
+    }
+    expect(text).toContain(runtimeRatioSentence(conclusive.sort((a, b) => b.ciLow! - a.ciLow!)[0]!));
+    expect(ratiosSentence(run)).toMatch(/\(\d+ without a significant difference: see Runtimes compared\)\.$/);
+
+    // One repeat each: no interval anywhere, so nothing is quoted.
+    const single = makeRun({ repeats: 1 });
+    expect(headline([single]).text).toContain(
+      'No difference between runtimes was conclusive at 95% confidence',
+    );
+    expect(headline([single]).text).not.toContain('Between runtimes (95% CI)');
   });
 
   it('summarises a two-run comparison', () => {

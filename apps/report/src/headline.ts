@@ -1,6 +1,7 @@
 /**
  * The plain-language reading at the top of the report: what concurrency bought on each runtime (the
- * results package's speedup), who was fastest on raw request rate, and the caveats a reader needs
+ * results package's speedup), the request rates measured, the runtime comparisons that are
+ * conclusive at 95% (results' runtimeRatios; never an inconclusive one), and the caveats a reader needs
  * before quoting any of it. Scenario meaning (unit noun, d) comes from the run file, never from ids.
  * Plain text only; html.ts escapes it.
  */
@@ -11,12 +12,15 @@ import {
   formatNumber,
   formatPercent,
   formatRatio,
+  isConclusive,
   type RunFile,
   runtimeLabel,
+  runtimeRatioSentence,
   type Speedup,
   speedupOf,
   unitNoun,
 } from '@asyncbench/results';
+import { ratiosFor } from './sections/runtime-ratios.ts';
 import type { ReportModel } from './view.ts';
 
 export interface Headline {
@@ -136,17 +140,42 @@ export function requestRates(run: RunFile): { raw: boolean; rates: RequestRate[]
   return { raw, rates: [...best.values()].sort((a, b) => b.rate - a.rate) };
 }
 
+/**
+ * The request rates as measured, without ranking them: whether one runtime beat another is said
+ * only by ratiosSentence, and only where its 95% CI says so.
+ */
 function requestSentence(run: RunFile): string | null {
   const { raw, rates } = requestRates(run);
   if (rates.length === 0) return null;
   const [top, ...rest] = rates as [RequestRate, ...RequestRate[]];
   const tail =
-    rest.length > 0
-      ? `, ahead of ${rest.map((r) => `${r.label} (${formatNumber(r.rate)}/s, ${formatRatio(top.rate / r.rate)} slower)`).join(' and ')}`
-      : '';
-  const lead = rest.length > 0 ? `${top.label} was fastest` : `only ${top.label} measured it`;
+    rest.length > 0 ? `; ${rest.map((r) => `${r.label} ${formatNumber(r.rate)}/s`).join(', ')}` : '';
   const what = raw ? 'raw request rate' : 'request rate (only cases with a server delay ran)';
-  return `On ${what}, ${lead} at ${formatNumber(top.rate)} requests/s (${top.caseLabel})${tail}.`;
+  const lead = rest.length > 0 ? 'the highest was' : 'only';
+  return `On ${what}, ${lead} ${top.label} at ${formatNumber(top.rate)} requests/s (${top.caseLabel})${tail}.`;
+}
+
+/** At most this many runtime ratios in the headline; the Runtimes compared section has them all. */
+const MAX_QUOTED_RATIOS = 4;
+
+/**
+ * Runtime against runtime, quoting only conclusive ratios (95% CI clear of 1), largest lower bound
+ * first; null when the run compares no runtimes.
+ */
+export function ratiosSentence(run: RunFile): string | null {
+  const all = ratiosFor(run);
+  if (all.length === 0) return null;
+  const conclusive = all.filter(isConclusive).sort((a, b) => (b.ciLow ?? 0) - (a.ciLow ?? 0));
+  if (conclusive.length === 0)
+    return `No difference between runtimes was conclusive at 95% confidence (${all.length} compared; see Runtimes compared).`;
+  const quoted = conclusive.slice(0, MAX_QUOTED_RATIOS).map(runtimeRatioSentence);
+  const more = conclusive.length - quoted.length;
+  const rest = all.length - conclusive.length;
+  const notes = [
+    more > 0 ? `${more} more conclusive` : '',
+    rest > 0 ? `${rest} without a significant difference` : '',
+  ].filter(Boolean);
+  return `Between runtimes (95% CI): ${quoted.join('; ')}${notes.length > 0 ? ` (${notes.join(', ')}: see Runtimes compared)` : ''}.`;
 }
 
 function problemsSentence(run: RunFile): string | null {
@@ -178,6 +207,8 @@ export function buildHeadline(runs: readonly RunFile[], model: ReportModel): Hea
   if (scenario) sentences.push(speedupSentence(run, scenario.id, scenario.speedups));
   const requests = requestSentence(run);
   if (requests) sentences.push(requests);
+  const ratios = ratiosSentence(run);
+  if (ratios) sentences.push(ratios);
   const counts = model.comparisonCounts;
   if (counts) {
     const n = counts.better + counts.worse + counts.same;

@@ -16,7 +16,7 @@ describe('buildModel', () => {
   });
 
   it('opens with the overview and ends with the environment; one run has no history', () => {
-    expect(model.top.map((s) => s.id)).toEqual(['overview']);
+    expect(model.top.map((s) => s.id)).toEqual(['overview', 'runtime-ratios']);
     expect(model.bottom.map((s) => s.id)).toEqual(['environment']);
   });
 
@@ -73,8 +73,8 @@ describe('buildModel', () => {
         scenario.micro.length > 0 ? [{ kind: 'heading', text: 'Micro extra' }] : [],
     };
     const withExtra = buildModel([makeRun()], { parts: [...PARTS, extra] });
-    expect(withExtra.top.map((s) => s.id)).toEqual(['overview', 'extra']);
-    expect(withExtra.top[1]!.blocks).toEqual([{ kind: 'text', text: '1 run' }]);
+    expect(withExtra.top.map((s) => s.id)).toEqual(['overview', 'runtime-ratios', 'extra']);
+    expect(withExtra.top[2]!.blocks).toEqual([{ kind: 'text', text: '1 run' }]);
     expect(withExtra.scenarios[2]!.blocks.at(-1)).toEqual({ kind: 'heading', text: 'Micro extra' });
     expect(withExtra.scenarios[0]!.blocks).toEqual(model.scenarios[0]!.blocks);
   });

@@ -15,6 +15,7 @@ import { environmentPart } from './sections/environment.ts';
 import { historyPart } from './sections/history.ts';
 import { overviewPart } from './sections/overview.ts';
 import { runComparisonPart } from './sections/run-comparison.ts';
+import { runtimeRatiosPart } from './sections/runtime-ratios.ts';
 import { speedupsPart } from './sections/speedups.ts';
 import { sweepsPart } from './sections/sweeps.ts';
 import type { Series } from './series.ts';
@@ -37,6 +38,7 @@ export interface ReportPart {
 /** The parts of every report, in page order. */
 export const PARTS: readonly ReportPart[] = [
   overviewPart,
+  runtimeRatiosPart,
   historyPart,
   sweepsPart,
   speedupsPart,

@@ -4,6 +4,7 @@
  * stay text, and leaves screenshots in test-artifacts/ for a human to look at.
  */
 import { join } from 'node:path';
+import { runtimeRatios, runtimeRatioText } from '@asyncbench/results';
 import { realResponsivenessRun } from '@asyncbench/results/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,31 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
     await fullScreenshot(page, join(artifacts, 'report-responsiveness.png'));
+    await page.context().close();
+  });
+
+  it('shows runtimes compared: how to read it, the ratio chart drawn, each ratio in words', async () => {
+    const run = makeRun({ failures: true });
+    const url = writeHtml('report-runtime-ratios.html', renderReport([run], { generatedAt: GENERATED_AT }));
+    const { page, requests, errors } = await open(browser, url);
+    const stats = await canvasStats(page);
+    const chart = stats.find((s) => s.id.includes('runtime-ratios'));
+    expect(chart, stats.map((s) => s.id).join(', ')).toBeDefined();
+    expectDrawn([chart!], 1);
+    const section = page.locator('#runtime-ratios');
+    await expect(
+      section.getByRole('heading', { name: 'Runtimes compared', exact: true }).isVisible(),
+    ).resolves.toBe(true);
+    const reading = (await section.textContent()) ?? '';
+    expect(reading).toContain(
+      'An interval that holds 1× (a whisker across the line) means no significant difference',
+    );
+    const ratios = runtimeRatios(run);
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const r of ratios) expect(reading).toContain(runtimeRatioText(r));
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await section.screenshot({ path: join(artifacts, 'report-runtime-ratios.png') });
     await page.context().close();
   });
 
@@ -337,7 +363,7 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     const url = writeHtml('report.html', single());
     const { page } = await open(browser, url);
     await page.locator('#s0-timers .scenario-fold > summary').click();
-    const csvButton = page.locator('button[data-download="csv"]').first();
+    const csvButton = page.locator('#s0-timers button[data-download="csv"]').first();
     const [csv] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const csvPath = await csv.path();
@@ -346,7 +372,7 @@ describe.skipIf(!hasChromium)('report in Chromium', () => {
     expect(text.split('\r\n')[0]).toContain('Throughput median (timer waits/s)');
     const [json] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator('button[data-download="json"]').first().click(),
+      page.locator('#s0-timers button[data-download="json"]').first().click(),
     ]);
     const parsed = JSON.parse(readFileSync(await json.path(), 'utf8'));
     expect(parsed.series.length).toBe(3);

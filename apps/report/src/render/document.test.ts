@@ -51,8 +51,9 @@ describe('renderReport', () => {
     expect(html).toContain('<html lang="en">');
     expect(html.match(/<h1>/g)).toHaveLength(1);
     const canvases = html.match(/<canvas [^>]*>/g)!;
-    // Timers and HTTP: throughput, tail latency, efficiency; the micro scenario: ops/s.
-    expect(canvases).toHaveLength(7);
+    // Timers and HTTP: throughput, tail latency, efficiency; the micro scenario: ops/s; and the
+    // runtime ratios.
+    expect(canvases).toHaveLength(8);
     for (const c of canvases) expect(c).toMatch(/role="img" aria-label="[^"]+"/);
     expect(html).toContain('<th scope="col">');
     expect(html).toContain('<th scope="row">');
@@ -66,7 +67,9 @@ describe('renderReport', () => {
     expect(html.indexOf('class="headline"')).toBeGreaterThan(overview);
     expect(html.indexOf('<nav class="toc"')).toBeGreaterThan(overview);
     expect(html.match(/<details class="fold scenario-fold">/g)).toHaveLength(3);
-    // Every canvas sits inside a scenario's fold.
+    // Every canvas sits inside a fold: the scenarios' seven, and the runtime ratios' chart.
+    const ratios = html.slice(html.indexOf('id="runtime-ratios"'));
+    expect(ratios.split('</section>')[0]!.match(/<details[^>]*>[\s\S]*<canvas /)).not.toBeNull();
     const folds = html
       .split('<details class="fold scenario-fold">')
       .slice(1)
