@@ -9,7 +9,10 @@ import {
   formatNumber,
   formatRatio,
   formatRatioInterval,
+  ratioMethodText,
   runtimeLabel,
+  runtimeRatios,
+  runtimeRatioText,
   summarizeRun,
 } from '@asyncbench/results';
 import { realRun } from '@asyncbench/results/testing';
@@ -115,6 +118,36 @@ describe('terminal summary and report agree on a real run', () => {
       // and no concurrent case of that runtime shows a higher median than the chosen best one
       const values = found.map((x) => x.cells[0]!.value ?? 0);
       expect(Math.max(...values)).toBe(r.concurrent!.throughput.median);
+    }
+  });
+
+  it('every runtime ratio reads the same in the terminal, the report’s table and the overview’s standing', () => {
+    const ratios = runtimeRatios(run);
+    expect(ratios.length).toBeGreaterThanOrEqual(6);
+    const section = model.top.find((t) => t.id === 'runtime-ratios')!;
+    const table = section.blocks.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error('no ratio table');
+    const overview = model.top.find((t) => t.id === 'overview')!.blocks.find((b) => b.kind === 'overview')!;
+    if (overview.kind !== 'overview') throw new Error('no overview block');
+    for (const r of ratios) {
+      const comparison = runtimeRatioText(r);
+      const line = terminal.split('\n').find((l) => l.includes(comparison));
+      expect(line, comparison).toBeDefined();
+      expect(line!.split(/\s{2,}/)).toEqual([
+        r.scenario,
+        `${r.unit}, ${r.basis}`,
+        comparison,
+        ratioMethodText(r),
+      ]);
+      const row = table.table.rows.find((x) => x.cells[3]!.text === comparison);
+      expect(row, comparison).toBeDefined();
+      expect(row!.header).toBe(r.label);
+      expect(html).toContain(comparison);
+      // The ratio is the overview's: its "0.62× the fastest" standing is the same two figures.
+      const orow = overview.overview.rows.find((x) => x.scenario === r.scenario)!;
+      const figure = (rt: string) =>
+        orow.cells[overview.overview.columns.indexOf(runtimeLabel(run, rt))]!.value!;
+      expect(figure(r.runtime) / figure(r.against)).toBeCloseTo(r.ratio!, 9);
     }
   });
 });

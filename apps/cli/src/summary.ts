@@ -1,10 +1,20 @@
 /**
  * The end-of-run tables: what concurrency bought, per scenario x runtime; input delay per case and
- * runtime (responsiveness); and the micro cases.
+ * runtime (responsiveness); the micro cases; and the runtimes compared, per scenario (results'
+ * runtimeRatios).
  * The reading (best cases, speedup and its CI, statuses) is @asyncbench/results' summarizeRun, the
  * same the report and the Markdown export show; this file only lays it out for a terminal.
  */
-import { formatNumber, inputCell, type RunFile, summarizeRun, workloadCells } from '@asyncbench/results';
+import {
+  formatNumber,
+  inputCell,
+  RUNTIME_RATIOS_NOTE,
+  type RunFile,
+  runtimeRatioCells,
+  runtimeRatios,
+  summarizeRun,
+  workloadCells,
+} from '@asyncbench/results';
 import { formatTable } from './table.ts';
 
 export function formatSummary(run: RunFile): string {
@@ -65,6 +75,15 @@ export function formatSummary(run: RunFile): string {
         rows.map((r) => [r.scenario, r.case, ...runtimes.map((rt) => formatNumber(r.opsPerSec[rt]?.median))]),
         ['left', 'left', ...runtimes.map(() => 'right' as const)],
       ),
+    );
+  }
+  const ratios = runtimeRatios(run).map(runtimeRatioCells);
+  if (ratios.length > 0) {
+    parts.push(
+      `Runtimes compared. ${RUNTIME_RATIOS_NOTE}\n${formatTable(
+        ['scenario', 'figure', 'runtimes compared', 'CI from'],
+        ratios.map((r) => [r.scenario, r.figure, r.comparison, r.method]),
+      )}`,
     );
   }
   if (summary.others.length > 0) {
