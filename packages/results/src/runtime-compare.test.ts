@@ -15,15 +15,15 @@ import {
 } from './runtime-compare.ts';
 import type { Entry, RunFile } from './schema.ts';
 
-/** mulberry32: a small seeded PRNG, so the "random" noise below is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
+/**
+ * Deterministic noise in [0, 1): the fractional part of a scaled sine (the old shader hash), so the
+ * "random" figures below are the same on every run. Statistical quality is beside the point here.
+ */
+function noise(seed: number): () => number {
+  let i = 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const x = Math.sin(seed * 1000 + ++i * 12.9898) * 43758.5453;
+    return x - Math.floor(x);
   };
 }
 
@@ -64,7 +64,7 @@ const width = (c: { ciLow: number | null; ciHigh: number | null }) => Math.log(c
  * factor per repeat shared by both (the machine got busier or quieter between repeats).
  */
 function drifted(repeats: number, drift: number, seed: number): { a: number[]; b: number[] } {
-  const rand = prng(seed);
+  const rand = noise(seed);
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < repeats; i++) {
