@@ -155,15 +155,16 @@ export function clientMain(
     const muted = cssVar('--muted', '#57606a');
     const grid = cssVar('--grid', 'rgba(0,0,0,0.1)');
     const bars = spec.kind === 'bar';
-    // Log axes start at the power of ten below the lowest whisker, so the smallest bar stays visible,
-    // and end at the first 1, 2 or 5 times a power of ten above the highest, so every whisker fits
-    // and the top of the axis is labelled.
+    // Log axes start at the power of ten below half the lowest whisker, so the smallest bar stays
+    // visible (a lowest whisker at 1.02 would otherwise put the axis at 1 and a 1.05× bar would be
+    // a sliver), and end at the first 1, 2 or 5 times a power of ten above the highest, so every
+    // whisker fits and the top of the axis is labelled.
     const positive = (values: (number | null)[]): number[] =>
       values.filter((v): v is number => v != null && v > 0);
     const lows = positive(spec.datasets.flatMap((d) => d.low.map((v, i) => v ?? d.values[i] ?? null)));
     const highs = positive(spec.datasets.flatMap((d) => d.high.map((v, i) => v ?? d.values[i] ?? null)));
     const logMin =
-      spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows))) : undefined;
+      spec.logScale && lows.length > 0 ? 10 ** Math.floor(Math.log10(Math.min(...lows) / 2)) : undefined;
     const decade = (v: number): number => 10 ** Math.floor(Math.log10(v) + 1e-9);
     /** 1, 2 or 5 times a power of ten: the only values a log axis labels. */
     const isRound = (v: number): boolean => [1, 2, 5].some((k) => Math.abs(v / decade(v) - k) < 1e-6);
