@@ -9,6 +9,7 @@ import {
   byRuntimeOrder,
   caseLabel,
   type Entry,
+  formatCount,
   formatNumber,
   formatPercent,
   formatRatio,
@@ -91,7 +92,7 @@ function speedupSentence(run: RunFile, id: string, speedups: RuntimeSpeedup[]): 
   const sorted = [...speedups].sort((a, b) => byRuntimeOrder(a.runtime, b.runtime));
   const lead = sorted[0]!;
   const c = lead.speedup.concurrent.aggregate;
-  const units = c.units !== null ? `${formatNumber(c.units)} ` : '';
+  const units = c.units !== null ? `${formatCount(c.units)} ` : '';
   const leadEff = efficiencyOf(lead);
   const eff = leadEff !== null ? ` (efficiency ${formatPercent(leadEff)} of the physical limit)` : '';
   let text =

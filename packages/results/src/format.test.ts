@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   figureHeading,
   formatBytes,
+  formatCount,
   formatDate,
   formatDuration,
   formatFigure,
@@ -14,6 +15,11 @@ import {
 import { byRuntimeOrder } from './labels.ts';
 
 describe('format', () => {
+  it('formatCount: a count is an integer with separators, never "40.0"', () => {
+    expect(formatCount(40)).toBe('40');
+    expect(formatCount(1200)).toBe('1,200');
+  });
+
   it('formatNumber: whole from 100, one decimal from 10, two from 1, three significant below', () => {
     expect(formatNumber(1_213_902.4)).toBe('1,213,902');
     expect(formatNumber(16_000)).toBe('16,000');

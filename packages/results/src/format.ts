@@ -22,6 +22,11 @@ export function formatNumber(value: number | null | undefined): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A count of things (units, repeats): an integer with thousands separators, "1,200". */
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
 /**
  * A ratio such as a speedup or a run-to-run change: `192×`, `12.0×`, `1.26×`, `0.46×` (two
  * significant digits below 1, so 0.0012× is not shown as zero); `—` for nothing.

@@ -26,6 +26,7 @@ export { FIGURE_META, type FigureMeta, figureOf, figuresOf, figureUnit, mainFigu
 export {
   figureHeading,
   formatBytes,
+  formatCount,
   formatDate,
   formatDuration,
   formatFigure,
