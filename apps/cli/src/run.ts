@@ -23,6 +23,7 @@ import { listScenarios, selectScenarios } from './catalogue.ts';
 import { detectPinning, gitCommit, hostInfo, hostName } from './env.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
+import { startMachineProbe } from './machine-load.ts';
 import { prepareNodeSqlite, type SqliteLaunch } from './node-sqlite.ts';
 import { checkOutDir } from './out-dir.ts';
 import { type PlannedScenario, planScenarios } from './param-plan.ts';
@@ -356,9 +357,10 @@ async function runOne(
     ...prefix,
     ...adapterCommand(r.kind!, r.info.path!, adapterBundle(layout, r.kind!), childArgs, flags),
   ];
+  const probe = startMachineProbe(); // load and other processes' CPU time around the child
   const outcome = await runChild(command, { cwd: process.cwd(), env, timeoutMs, signal });
   if (outcome.aborted) return null;
-  return judgeChild(outcome, { scenario, index, timeoutMs, redact });
+  return { ...judgeChild(outcome, { scenario, index, timeoutMs, redact }), machine: probe.stop() };
 }
 
 function addRepeat(run: RunFile, runtime: string, scenario: string, record: RepeatRecord): void {

@@ -1,4 +1,5 @@
-import type { CaseResult, WorkloadResult } from '@asyncbench/results';
+import { aggregateRepeats, type CaseResult, toMarkdown, type WorkloadResult } from '@asyncbench/results';
+import { realRun } from '@asyncbench/results/testing';
 import { describe, expect, it } from 'vitest';
 import { entry, microResult, runFile, workloadResult } from '../test-support/builders.ts';
 import { formatSummary } from './summary.ts';
@@ -102,5 +103,37 @@ describe('summary', () => {
     expect(text).toMatch(/responsiveness\s+cpu-blocking\s+blocking\s+150 ms \(0%\)\s+190 ms \(0%\)/);
     expect(text).toMatch(/cpu-yield-settimeout-0\s+sequential\s+2\.00 ms \(100%\)\s+2\.00 ms \(100%\)/);
     expect(text).not.toContain('best sync');
+  });
+});
+
+describe('summary flags, on the real quick run re-aggregated', () => {
+  // The fixture predates flags: aggregating its repeats again computes them, as `run` does.
+  const run = realRun();
+  for (const e of run.entries) e.cases = aggregateRepeats(e.repeats);
+
+  it('marks flagged figures and lists every flag at the end, without a busy line when none was measured', () => {
+    const text = formatSummary(run);
+    // Its micro cases were noisy: deno gather-10 had rme 19.5, 0.7, 0.7 (median 0.7: not flagged),
+    // node await-async-call 20.1, 15.4, 1.3 (median 15.4: flagged).
+    expect(text).toMatch(/high-rme\s+node × tasks \/ await-async-call: ±15\.4% relative margin of error/);
+    expect(text).not.toMatch(/high-rme\s+deno × tasks \/ gather-10/);
+    expect(text).toMatch(/tasks\s+await-async-call\s+[\d,]+ !/);
+    expect(text).toContain('flags (! beside a figure):');
+    expect(text).not.toContain('busy machine');
+  });
+
+  it('says once that the run was measured on a busy machine, and lists it per runtime x scenario', () => {
+    const busy = structuredClone(run);
+    const e = busy.entries.find((x) => x.runtime === 'bun' && x.scenario === 'timers')!;
+    e.repeats[1]!.machine = { loadAvg1: [2.1, 2.4], otherCpuShare: 0.45, otherCpuCores: 0.9 };
+    e.cases = aggregateRepeats(e.repeats);
+    const text = formatSummary(busy);
+    expect(text).toContain(
+      'warning: measured on a busy machine: other processes used more than 0.25 of a core during 1 of 1 processes',
+    );
+    expect(text).toMatch(/busy-machine\s+bun × timers: other processes used 0\.900 of a core/);
+    expect(toMarkdown(busy)).toContain(
+      '- **busy-machine** — bun × timers: other processes used 0.900 of a core',
+    );
   });
 });

@@ -6,8 +6,13 @@
  * same the report and the Markdown export show; this file only lays it out for a terminal.
  */
 import {
+  busyMachineLine,
+  FLAG_MARK,
+  flagRows,
+  flagRowWhere,
   formatNumber,
   inputCell,
+  microCell,
   RUNTIME_RATIOS_NOTE,
   type RunFile,
   runtimeRatioCells,
@@ -72,7 +77,11 @@ export function formatSummary(run: RunFile): string {
     parts.push(
       formatTable(
         ['scenario', 'case', ...runtimes.map((r) => `${r} ops/s`)],
-        rows.map((r) => [r.scenario, r.case, ...runtimes.map((rt) => formatNumber(r.opsPerSec[rt]?.median))]),
+        rows.map((r) => [
+          r.scenario,
+          r.case,
+          ...runtimes.map((rt) => microCell(r, rt, (s) => formatNumber(s?.median))),
+        ]),
         ['left', 'left', ...runtimes.map(() => 'right' as const)],
       ),
     );
@@ -95,5 +104,21 @@ export function formatSummary(run: RunFile): string {
     );
   }
   if (parts.length === 0) parts.push('no results');
+  const flags = formatFlags(run);
+  if (flags) parts.push(flags);
   return parts.join('\n\n');
+}
+
+/**
+ * The flags of a run (flag-rows.ts) as the summary's last lines: the busy-machine warning, then
+ * one line per flag, as hyperfine prints its warnings under a result; '' when there are none.
+ */
+export function formatFlags(run: RunFile): string {
+  const rows = flagRows(run);
+  if (rows.length === 0) return '';
+  const busy = busyMachineLine(run);
+  const lines = rows.map((f) => `  ${f.kind.padEnd(12)} ${flagRowWhere(f)}: ${f.detail}`);
+  return [...(busy ? [`warning: ${busy}`] : []), `flags (${FLAG_MARK} beside a figure):`, ...lines].join(
+    '\n',
+  );
 }

@@ -62,3 +62,18 @@ export const MICRO_FIGURES = ['opsPerSec', 'meanNs', 'p50Ns', 'p99Ns', 'rme'] as
 
 /** Every aggregated figure name. */
 export const FIGURE_NAMES = [...WORKLOAD_FIGURES, ...MICRO_FIGURES] as const;
+
+/**
+ * What a flag on a case aggregate can say looks wrong (flags.ts says how each is decided):
+ * dead-code (too fast to be real work), outlier (one repeat far from the others), high-rme (a micro
+ * figure too imprecise), bimodal (repeats in two clusters), not-steady (the warm-up cap ended it
+ * while it was still speeding up), busy-machine (other processes used the CPU while it ran).
+ */
+export const FLAG_KINDS = [
+  'dead-code',
+  'outlier',
+  'high-rme',
+  'bimodal',
+  'not-steady',
+  'busy-machine',
+] as const;

@@ -13,6 +13,7 @@ export {
   ADAPTER_RUNTIMES,
   CASE_KINDS,
   FIGURE_NAMES,
+  FLAG_KINDS,
   MICRO_FIGURES,
   MODES,
   PROFILES,
@@ -23,6 +24,33 @@ export {
 export * from './exports/index.ts';
 export { type FigureRow, figureRows } from './figure-rows.ts';
 export { FIGURE_META, type FigureMeta, figureOf, figuresOf, figureUnit, mainFigure } from './figures.ts';
+export {
+  busyMachineLine,
+  FLAG_MARK,
+  type FlagRow,
+  flagMark,
+  flagRows,
+  flagRowWhere,
+  flagsMark,
+} from './flag-rows.ts';
+export {
+  BIMODAL_GAP_RATIO,
+  BIMODAL_MIN_GAP,
+  BIMODAL_MIN_SIDE,
+  BUSY_OTHER_CORES,
+  bimodalSplit,
+  busyRepeats,
+  type CaseRepeat,
+  caseFlags,
+  HIGH_RME_PCT,
+  MAX_EFFICIENCY,
+  machineLoadText,
+  modifiedZScores,
+  NEAR_EMPTY_FACTOR,
+  OUTLIER_MIN_DEVIATION,
+  OUTLIER_Z,
+  repeatList,
+} from './flags.ts';
 export {
   figureHeading,
   formatBytes,
@@ -91,6 +119,7 @@ export {
   type InputRow,
   inputCell,
   type MicroRow,
+  microCell,
   type RunSummary,
   type StatusRow,
   summarizeRun,

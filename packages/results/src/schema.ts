@@ -10,6 +10,7 @@ import Type, { type Static } from 'typebox';
 import {
   ADAPTER_RUNTIMES,
   CASE_KINDS,
+  FLAG_KINDS,
   INPUT_SOURCES,
   MICRO_FIGURES,
   MODES,
@@ -299,6 +300,23 @@ const figureProperties = Object.fromEntries(
   [...WORKLOAD_FIGURES, ...MICRO_FIGURES].map((name) => [name, Type.Optional(SpreadSchema)]),
 ) as { [K in FigureName]: ReturnType<typeof Type.Optional<typeof SpreadSchema>> };
 
+/** Something about a case's figures that looks wrong, as flags.ts decides it from the repeats. */
+export const FlagSchema = Type.Object({
+  kind: Type.Enum(FLAG_KINDS, {
+    description:
+      'dead-code: too fast to be real work (micro: within 1.42x of the empty loop; workload: beyond idealMs); ' +
+      'outlier: a repeat with |modified z-score| > 3.5; high-rme: micro relative margin of error above 5%; ' +
+      'bimodal: repeats in two clusters; not-steady: the warm-up cap ended a repeat still speeding up; ' +
+      'busy-machine: other processes used more than a quarter of a core while a repeat ran',
+  }),
+  figure: Type.Optional(FigureNameSchema),
+  repeats: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 0 }), { description: 'RepeatRecord.index of the repeats concerned' }),
+  ),
+  detail: Type.String({ description: 'What was seen, in words, with the figures' }),
+});
+export type Flag = Static<typeof FlagSchema>;
+
 /** One case on one runtime, aggregated over repeats. */
 export const CaseAggregateSchema = Type.Object({
   case: Type.String(),
@@ -312,8 +330,39 @@ export const CaseAggregateSchema = Type.Object({
   units: Type.Union([Count(), Type.Null()]),
   concurrency: Type.Union([Count(), Type.Null()]),
   figures: Type.Object(figureProperties, { additionalProperties: false }),
+  flags: Type.Optional(
+    Type.Array(FlagSchema, {
+      description:
+        'What looks wrong in these figures; [] when nothing does; absent from files written before flags',
+    }),
+  ),
 });
 export type CaseAggregate = Static<typeof CaseAggregateSchema>;
+
+/**
+ * How busy the machine was while one child process ran, sampled by the CLI just before it started
+ * and just after it was reaped (apps/cli/src/machine-load.ts).
+ */
+export const MachineLoadSchema = Type.Object({
+  loadAvg1: Type.Array(NonNegative(), {
+    minItems: 2,
+    maxItems: 2,
+    description: '1-minute load average before and after (os.loadavg; [0, 0] where the OS has none)',
+  }),
+  otherCpuShare: Type.Optional(
+    Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description:
+        "Share of the machine's CPU capacity used by other processes meanwhile: /proc/stat busy time minus " +
+        "the CLI's own and its reaped children's (/proc/self/stat); Linux only",
+    }),
+  ),
+  otherCpuCores: Type.Optional(
+    NonNegative('The same in cores: how many CPUs other processes kept busy on average; Linux only'),
+  ),
+});
+export type MachineLoad = Static<typeof MachineLoadSchema>;
 
 /** One process run of one scenario on one runtime. */
 export const RepeatRecordSchema = Type.Object({
@@ -325,6 +374,7 @@ export const RepeatRecordSchema = Type.Object({
   ),
   stderrTail: Type.Optional(Type.String({ description: "Last lines of the child's stderr, when it failed" })),
   results: Type.Array(CaseResultSchema),
+  machine: Type.Optional(MachineLoadSchema),
 });
 export type RepeatRecord = Static<typeof RepeatRecordSchema>;
 

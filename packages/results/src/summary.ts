@@ -5,9 +5,10 @@
  * delay p99 and share handled during the work; and every entry's status. The terminal summary, the markdown export and the
  * report's speedup lines all render this one reading.
  */
+import { flagMark, flagsMark } from './flag-rows.ts';
 import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
 import { unitNoun } from './labels.ts';
-import type { CaseAggregate, Entry, Mode, RunFile, Spread, UnitNoun } from './schema.ts';
+import type { CaseAggregate, Entry, Flag, Mode, RunFile, Spread, UnitNoun } from './schema.ts';
 import { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';
 
 export interface WorkloadRow {
@@ -33,6 +34,17 @@ export interface MicroRow {
   label: string;
   /** ops/s per runtime name; null where that runtime has no figure. */
   opsPerSec: Record<string, Spread | null>;
+  /** The case's flags per runtime name (flags.ts); absent where none were computed. */
+  flags: Record<string, Flag[]>;
+}
+
+/** A micro row's ops/s cell for one runtime: the median, with the flag mark when flagged. */
+export function microCell(
+  row: MicroRow,
+  runtime: string,
+  format: (s: Spread | null | undefined) => string,
+): string {
+  return `${format(row.opsPerSec[runtime])}${flagsMark([row.flags[runtime]])}`;
 }
 
 /** One case measured with input events, across runtimes. */
@@ -83,7 +95,7 @@ export function bestCaseName(best: BestCase | null): string {
 export interface WorkloadCells {
   /** `195 (blocking)`: median throughput and which case. */
   sync: string;
-  /** `7,167 (gather)`. */
+  /** `7,167 (gather)`; ` !` appended when that case is flagged (flags.ts). */
   concurrent: string;
   /** `36.7×`. */
   speedup: string;
@@ -99,7 +111,7 @@ export interface WorkloadCells {
 /** The printed cells of a workload row (see WorkloadCells). */
 export function workloadCells(row: WorkloadRow): WorkloadCells {
   const best = (b: BestCase | null) =>
-    b ? `${formatNumber(b.throughput.median)} (${bestCaseName(b)})` : '—';
+    b ? `${formatNumber(b.throughput.median)} (${bestCaseName(b)})${flagMark(b.aggregate)}` : '—';
   return {
     sync: best(row.sync),
     concurrent: best(row.concurrent),
@@ -181,10 +193,11 @@ export function summarizeRun(run: RunFile): RunSummary {
     for (const c of micro) {
       let row = rows.find((r) => r.scenario === e.scenario && r.case === c.case);
       if (!row) {
-        row = { scenario: e.scenario, case: c.case, label: c.label, opsPerSec: {} };
+        row = { scenario: e.scenario, case: c.case, label: c.label, opsPerSec: {}, flags: {} };
         rows.push(row);
       }
       row.opsPerSec[e.runtime] = c.figures.opsPerSec ?? null;
+      if (c.flags) row.flags[e.runtime] = c.flags;
     }
     if (!isWorkload && micro.length === 0) {
       others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });

@@ -73,6 +73,41 @@ describe('validateRunFile', () => {
   });
 });
 
+describe('flags and machine load', () => {
+  it('accepts flags on a case and machine load on a repeat, and files without either', () => {
+    const data = json(runFile());
+    expect(validateRunFile(json(data), SRC)).toBeTruthy(); // older files: neither field
+    data.entries[0].cases[0].flags = [
+      { kind: 'outlier', figure: 'throughput', repeats: [2], detail: 'far off' },
+      { kind: 'busy-machine', detail: 'other processes' },
+    ];
+    data.entries[0].repeats[0].machine = { loadAvg1: [0.5, 0.7], otherCpuShare: 0.1, otherCpuCores: 0.2 };
+    expect(validateRunFile(data, SRC)).toBe(data);
+    data.entries[0].repeats[0].machine = { loadAvg1: [0.5, 0.7] }; // not Linux: load only
+    expect(validateRunFile(data, SRC)).toBe(data);
+  });
+
+  it('names a bad flag kind, figure or detail, and a bad machine load', () => {
+    const bad = (mutate: (d: any) => void, message: string | RegExp) => {
+      const data = json(runFile());
+      data.entries[0].cases[0].flags = [{ kind: 'outlier', detail: 'x' }];
+      mutate(data);
+      expect(() => validateRunFile(data, SRC)).toThrow(message);
+    };
+    bad(
+      (d) => (d.entries[0].cases[0].flags[0].kind = 'suspicious'),
+      /entries\[0\]\.cases\[0\]\.flags\[0\]\.kind/,
+    );
+    bad((d) => (d.entries[0].cases[0].flags[0].figure = 'speed'), /flags\[0\]\.figure/);
+    bad((d) => delete d.entries[0].cases[0].flags[0].detail, /flags\[0\]/);
+    bad((d) => (d.entries[0].repeats[0].machine = { loadAvg1: [1] }), /repeats\[0\]\.machine\.loadAvg1/);
+    bad(
+      (d) => (d.entries[0].repeats[0].machine = { loadAvg1: [1, 1], otherCpuShare: 1.5 }),
+      /repeats\[0\]\.machine\.otherCpuShare/,
+    );
+  });
+});
+
 describe('registry runtimes and database drivers', () => {
   it('accepts a runtime from the registry with its package, rejects a package that is not text', () => {
     const data = json(runFile());

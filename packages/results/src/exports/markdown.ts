@@ -1,15 +1,16 @@
 /**
  * A run as Markdown for a pull-request comment: the same reading as the terminal summary
  * (summary.ts), with intervals: each best case's median and min–max over repeats, the speedup
- * with its 95% CI, per micro case every runtime's ops/s, and the runtimes compared per scenario
- * with 95% CIs (runtime-compare.ts).
+ * with its 95% CI, per micro case every runtime's ops/s, the runtimes compared per scenario
+ * with 95% CIs (runtime-compare.ts), and the flags (flag-rows.ts).
  */
+import { busyMachineLine, FLAG_MARK, flagRows, flagRowWhere } from '../flag-rows.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { runtimeLabel } from '../labels.ts';
 import { RUNTIME_RATIOS_NOTE, runtimeRatioCells, runtimeRatios } from '../runtime-compare.ts';
 import type { RunFile, Spread } from '../schema.ts';
 import type { BestCase } from '../speedup.ts';
-import { inputCell, summarizeRun, workloadCells } from '../summary.ts';
+import { inputCell, microCell, summarizeRun, workloadCells } from '../summary.ts';
 
 /** Text safe inside a Markdown table cell: pipes escaped, line breaks flattened. */
 export function markdownCell(text: string): string {
@@ -92,7 +93,7 @@ export function toMarkdown(run: RunFile): string {
       '**Micro cases**: operations per second, median (min–max over repeats).',
       markdownTable(
         ['scenario', 'case', ...microRuntimes.map((rt) => runtimeLabel(run, rt))],
-        rows.map((r) => [r.scenario, r.case, ...microRuntimes.map((rt) => medianRange(r.opsPerSec[rt]))]),
+        rows.map((r) => [r.scenario, r.case, ...microRuntimes.map((rt) => microCell(r, rt, medianRange))]),
         [false, false, ...microRuntimes.map(() => true)],
       ),
     );
@@ -129,6 +130,14 @@ export function toMarkdown(run: RunFile): string {
         ['scenario', 'runtime', 'status'],
         summary.others.map((o) => [o.scenario, o.runtime, o.status]),
       ),
+    );
+  }
+  const flags = flagRows(run);
+  const busy = busyMachineLine(run);
+  if (flags.length > 0) {
+    parts.push(
+      `**Flags** (${FLAG_MARK} beside a figure): what looks wrong in the figures.${busy ? ` **${busy}.**` : ''}`,
+      flags.map((f) => `- **${f.kind}** — ${flagRowWhere(f)}: ${markdownCell(f.detail)}`).join('\n'),
     );
   }
   if (run.notes.length > 0) parts.push(run.notes.map((n) => `- ${n}`).join('\n'));
