@@ -12,6 +12,7 @@ import { microPart } from './charts/micro.ts';
 import { throughputPart } from './charts/throughput.ts';
 import type { ReportContext, ScenarioContext } from './context.ts';
 import { environmentPart } from './sections/environment.ts';
+import { flagsPart } from './sections/flags.ts';
 import { historyPart } from './sections/history.ts';
 import { overviewPart } from './sections/overview.ts';
 import { runComparisonPart } from './sections/run-comparison.ts';
@@ -39,6 +40,8 @@ export interface ReportPart {
 export const PARTS: readonly ReportPart[] = [
   overviewPart,
   runtimeRatiosPart,
+  // After the overview and the runtime ratios, whose figures it qualifies: what looks wrong is read before the charts.
+  flagsPart,
   historyPart,
   sweepsPart,
   speedupsPart,
