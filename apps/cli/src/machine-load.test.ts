@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import {
+  grandchildren,
   machineLoadBetween,
   parseProcSelfStat,
   parseProcStat,
   readCpuTicks,
+  readProcesses,
   startMachineProbe,
 } from './machine-load.ts';
 
@@ -50,6 +53,33 @@ describe('machineLoadBetween', () => {
   });
 });
 
+describe('grandchildren', () => {
+  it('keeps descendants two levels below the root and deeper, with their own ticks', () => {
+    const procs = new Map([
+      [1, { ppid: 0, ticks: 5 }],
+      [10, { ppid: 1, ticks: 7 }], // root
+      [20, { ppid: 10, ticks: 100 }], // child: reaped into the root's cutime, not listed
+      [30, { ppid: 20, ticks: 40 }], // grandchild
+      [40, { ppid: 30, ticks: 2 }], // great-grandchild
+      [50, { ppid: 1, ticks: 999 }], // another tree
+    ]);
+    expect([...grandchildren(procs, 10)]).toEqual([
+      [30, 40],
+      [40, 2],
+    ]);
+  });
+
+  it('subtracts unreaped grandchildren from other processes', () => {
+    const ticks = (total: number, busy: number, own: number) => ({ total, busy, cpus: 2, own });
+    const m = machineLoadBetween(
+      { load: 1, ticks: ticks(0, 0, 0) },
+      { load: 1, ticks: ticks(200, 150, 50) },
+      60,
+    );
+    expect(m.otherCpuCores).toBe(0.4);
+  });
+});
+
 describe.runIf(process.platform === 'linux')('readCpuTicks and startMachineProbe on this machine', () => {
   it("counts a reaped child's CPU time as ours, so it is never 'other processes'", () => {
     const before = readCpuTicks();
@@ -64,5 +94,20 @@ describe.runIf(process.platform === 'linux')('readCpuTicks and startMachineProbe
     expect(m.loadAvg1).toHaveLength(2);
     expect(m.otherCpuShare).toBeGreaterThanOrEqual(0);
     expect(m.otherCpuShare).toBeLessThanOrEqual(1);
+  });
+
+  it('finds a running grandchild of this process and its CPU time', async () => {
+    const child = spawn('sh', ['-c', `${process.execPath} -e "while (process.cpuUsage().user < 200e3);"; :`]);
+    try {
+      let found: number | undefined;
+      for (let i = 0; i < 50 && !found; i++) {
+        await sleep(100);
+        const grand = grandchildren(readProcesses(), process.pid);
+        found = [...grand.values()].find((t) => t > 0);
+      }
+      expect(found).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

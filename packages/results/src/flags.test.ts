@@ -45,6 +45,13 @@ describe('caseFlags', () => {
     expect(kinds(reps([micro({ meanNs: 1.5, emptyLoopNs: 1 })]))).toEqual([]);
   });
 
+  it('dead-code: an op under 1 ns even when the empty loop compiled to nothing (bun: 0.06 ns)', () => {
+    const flags = caseFlags(reps([micro({ meanNs: 0.83, emptyLoopNs: 0.06, nearEmptyLoop: false })]));
+    expect(flags.map((f) => f.kind)).toEqual(['dead-code']);
+    expect(flags[0]!.detail).toContain('0.830 ns per op, under 1 ns');
+    expect(kinds(reps([micro({ meanNs: 1.1, emptyLoopNs: 0.06, nearEmptyLoop: false })]))).toEqual([]);
+  });
+
   it('dead-code: a workload faster than its physical limit (efficiency > 1.05)', () => {
     expect(caseFlags(reps([work({ efficiency: 1.2 }), work()]))[0]).toMatchObject({
       kind: 'dead-code',

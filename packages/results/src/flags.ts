@@ -5,8 +5,9 @@
  *
  * Sources of the rules:
  * - dead-code (micro): mitata marks a result "!" when its time is within 1.42x of its noop
- *   baseline ("likely optimized out", mitata src/main.mjs); the harness compares each op with the
- *   empty op through the same batch loop and records nearEmptyLoop (harness micro.ts). A workload
+ *   baseline ("benchmark was likely optimized out (dead code elimination)", mitata src/main.mjs);
+ *   the harness compares each op with the empty op through the same batch loop and records
+ *   nearEmptyLoop (harness micro.ts). Also an op under MIN_OP_NS, too fast to be real. A workload
  *   cannot beat its physical limit idealMs (N*d or d*ceil(N/c)): efficiency above
  *   MAX_EFFICIENCY means units were skipped or timers fired early.
  * - outlier: the modified z-score of Iglewicz and Hoaglin (1993), 0.6745 (x - median) / MAD, with
@@ -20,11 +21,19 @@
  */
 import { FIGURE_META, figureOf, mainFigure } from './figures.ts';
 import { formatNumber, formatPercent } from './format.ts';
-import type { CaseResult, Flag, MachineLoad } from './schema.ts';
+import type { CaseResult, Flag, MachineLoad, MicroStats } from './schema.ts';
 import { median } from './stats.ts';
 
 /** mitata's factor: an op within this many times the empty loop's time is likely optimised away. */
 export const NEAR_EMPTY_FACTOR = 1.42;
+/**
+ * Fewest believable ns per micro op. 1 ns is about 3 cycles at 3 GHz; an op worth timing here (a
+ * call, a queue write, an allocation) costs more unless it was at least partly optimised away or
+ * hoisted out of the loop. mitata's relative rule misses this when the empty op itself compiles to
+ * nothing: bun's empty loop measured 0.06 ns per op, so its queue/array-push-shift at 0.83 ns was
+ * 14x the floor yet 1.2 billion ops/s.
+ */
+export const MIN_OP_NS = 1;
 /**
  * Highest believable efficiency (idealMs / wallMs). Above 1 is physically impossible; 5% leaves room
  * for timer granularity (a timer of d ms may fire up to ~1 ms early on some runtimes' clocks).
@@ -70,24 +79,29 @@ export function repeatList(indexes: readonly number[]): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Micro: nearEmptyLoop in any repeat (computed from emptyLoopNs where an older adapter left it out). */
+const nearEmpty = (m: MicroStats) =>
+  m.nearEmptyLoop ?? (m.emptyLoopNs !== undefined && m.meanNs < NEAR_EMPTY_FACTOR * m.emptyLoopNs);
+
+/**
+ * Micro: in any repeat, nearEmptyLoop (computed from emptyLoopNs where an older adapter left it
+ * out) or a mean under MIN_OP_NS.
+ */
 function deadCodeMicro(repeats: readonly CaseRepeat[]): Flag | null {
-  const hits = repeats.filter(({ result: r }) => {
-    if (r.kind !== 'micro') return false;
-    const m = r.micro;
-    return m.nearEmptyLoop ?? (m.emptyLoopNs !== undefined && m.meanNs < NEAR_EMPTY_FACTOR * m.emptyLoopNs);
-  });
+  const micro = repeats.flatMap((r) =>
+    r.result.kind === 'micro' ? [{ index: r.index, m: r.result.micro }] : [],
+  );
+  const hits = micro.filter(({ m }) => nearEmpty(m) || m.meanNs < MIN_OP_NS);
   if (hits.length === 0) return null;
-  const first = hits[0]!.result;
-  const m = first.kind === 'micro' ? first.micro : null;
+  const m = hits[0]!.m;
+  const which = `in repeat ${repeatList(hits.map((h) => h.index))}`;
+  const why = nearEmpty(m)
+    ? `within ${NEAR_EMPTY_FACTOR}× of the empty loop (${formatNumber(m.emptyLoopNs)} ns)`
+    : `under ${MIN_OP_NS} ns, a few CPU cycles`;
   return {
     kind: 'dead-code',
     figure: 'opsPerSec',
     repeats: hits.map((h) => h.index),
-    detail:
-      `${formatNumber(m?.meanNs)} ns per op, within ${NEAR_EMPTY_FACTOR}× of the empty loop ` +
-      `(${formatNumber(m?.emptyLoopNs)} ns) in repeat ${repeatList(hits.map((h) => h.index))}: ` +
-      'likely optimised away (dead-code elimination) or too cheap to measure',
+    detail: `${formatNumber(m.meanNs)} ns per op, ${why}, ${which}: likely optimised away (dead-code elimination) or too cheap to measure`,
   };
 }
 

@@ -44,6 +44,7 @@ export {
   caseFlags,
   HIGH_RME_PCT,
   MAX_EFFICIENCY,
+  MIN_OP_NS,
   machineLoadText,
   modifiedZScores,
   NEAR_EMPTY_FACTOR,

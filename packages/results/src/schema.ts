@@ -304,7 +304,7 @@ const figureProperties = Object.fromEntries(
 export const FlagSchema = Type.Object({
   kind: Type.Enum(FLAG_KINDS, {
     description:
-      'dead-code: too fast to be real work (micro: within 1.42x of the empty loop; workload: beyond idealMs); ' +
+      'dead-code: too fast to be real work (micro: within 1.42x of the empty loop or under 1 ns; workload: beyond idealMs); ' +
       'outlier: a repeat with |modified z-score| > 3.5; high-rme: micro relative margin of error above 5%; ' +
       'bimodal: repeats in two clusters; not-steady: the warm-up cap ended a repeat still speeding up; ' +
       'busy-machine: other processes used more than a quarter of a core while a repeat ran',
