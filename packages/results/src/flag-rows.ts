@@ -46,7 +46,8 @@ export function flagRows(run: RunFile): FlagRow[] {
         rows.push({ runtime: e.runtime, scenario: e.scenario, case: c.case, label: c.label, ...pick(f) });
       }
     }
-    const busy = busyRepeats(e.repeats);
+    // Failed repeats gave no figures, so how busy the machine was then is beside the point.
+    const busy = busyRepeats(e.repeats.filter((r) => r.status === 'ok'));
     if (busy.length > 0) {
       rows.push({
         runtime: e.runtime,
@@ -65,12 +66,13 @@ const pick = (f: Flag) => ({ kind: f.kind, detail: f.detail });
 
 /**
  * `measured on a busy machine: …` when other processes used more than BUSY_OTHER_CORES during any
- * process of the run, naming how many and the worst; null otherwise (or where nothing was measured).
+ * successful process of the run, naming how many and the worst; null otherwise (or where nothing was measured).
  */
 export function busyMachineLine(run: RunFile): string | null {
   const all: { where: string; repeat: RepeatRecord }[] = [];
   for (const e of run.entries)
-    for (const r of e.repeats) all.push({ where: `${e.runtime} × ${e.scenario}`, repeat: r });
+    for (const r of e.repeats)
+      if (r.status === 'ok') all.push({ where: `${e.runtime} × ${e.scenario}`, repeat: r });
   const measured = all.filter((x) => x.repeat.machine?.otherCpuCores !== undefined);
   const busy = measured.filter((x) => busyRepeats([x.repeat]).length > 0);
   if (busy.length === 0) return null;

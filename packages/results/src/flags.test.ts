@@ -159,7 +159,10 @@ describe('flags through aggregation and the run', () => {
       'measured on a busy machine: other processes used more than 0.25 of a core during 1 of 2 processes; ' +
         'worst 1.00 of a core (50% of the machine), load 1.50 → 2.00 (node × sleep #1)',
     );
+    // A failed repeat gave no figures: how busy the machine was then is not listed.
+    entry.repeats.push({ index: 2, status: 'failed', durationMs: 5, results: [], machine: busy });
     entry.repeats[0]!.machine = quiet;
     expect(busyMachineLine(run)).toBeNull();
+    expect(flagRows(run).map((r) => r.kind)).not.toContain('busy-machine');
   });
 });
