@@ -6,6 +6,7 @@ import { buildHeadline, buildModel, chartsIn, renderReport } from '@asyncbench/r
 import {
   bestCaseName,
   caseLabel,
+  formatCount,
   formatNumber,
   formatRatio,
   formatRatioInterval,
@@ -80,9 +81,7 @@ describe('terminal summary and report agree on a real run', () => {
     const { text } = buildHeadline([run], model);
     const quoted = withSpeedup.filter((r) => r.scenario === 'timers');
     for (const r of quoted) expect(text).toContain(formatRatio(r.speedup!.ratio));
-    expect(text).toContain(
-      `${formatNumber(quoted[0]!.concurrent!.aggregate.units)} timer waits concurrently`,
-    );
+    expect(text).toContain(`${formatCount(quoted[0]!.concurrent!.aggregate.units)} timer waits concurrently`);
   });
 
   it('every micro case’s ops/s reads the same in the terminal and in the report’s table', () => {
