@@ -22,8 +22,9 @@ export function formatNumber(value: number | null | undefined): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** A count of things (units, repeats): an integer with thousands separators, "1,200". */
-export function formatCount(value: number): string {
+/** A count of things (units, repeats): an integer with thousands separators, "1,200"; `—` for nothing. */
+export function formatCount(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return Math.round(value).toLocaleString('en-US');
 }
 
