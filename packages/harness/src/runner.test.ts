@@ -422,10 +422,11 @@ describe('runWorkload: steady state', () => {
   }
 
   it('keeps warming up while the case speeds up, and stops on a plateau', async () => {
-    // One round per window (warmupMs 0): 40, 30, 20, 10, 5 ms rise; the sixth, 5 ms again, is flat.
-    const c = speedingUp([40, 30, 20, 10, 5]);
+    // One round per window (warmupMs 0): 80, 40, 20, 10 ms rise; the fifth, 20 ms, is no faster.
+    // Steps of 2x, so a loaded machine's late wake-ups (a few ms) cannot turn the plateau into a rise.
+    const c = speedingUp([80, 40, 20, 10, 20]);
     const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 10_000, timedMs: 0 });
-    expect(w.warmupRounds).toBe(6);
+    expect(w.warmupRounds).toBe(5);
     expect(w.warmupSteady).toBe(true);
   });
 
