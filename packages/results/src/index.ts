@@ -77,10 +77,23 @@ export {
   unitNoun,
 } from './labels.ts';
 export { comparePaired, type Pair } from './paired.ts';
+export {
+  casePrecision,
+  formatHalfWidth,
+  INCONCLUSIVE_MARK,
+  inconclusiveCases,
+  inconclusiveMark,
+  markPrecision,
+  type Precision,
+  precisionNote,
+  relativeHalfWidth,
+} from './precision.ts';
 export { REQUIREMENT_META, type RequirementMeta, unmetRequirements } from './requirements.ts';
 export {
+  type CompareRunsOptions,
   compareRuns,
   type FigureComparison,
+  paramDifference,
   poolRuns,
   type RunComparison,
 } from './run-compare.ts';

@@ -336,6 +336,24 @@ export const CaseAggregateSchema = Type.Object({
         'What looks wrong in these figures; [] when nothing does; absent from files written before flags',
     }),
   ),
+  precision: Type.Optional(
+    Type.Object(
+      {
+        figure: FigureNameSchema,
+        halfWidth: Type.Union([NonNegative(), Type.Null()], {
+          description:
+            'Relative half-width of the 95% CI of the mean over repeats, on logs (0.08 = ±8%); null with fewer than 2 values',
+        }),
+        horizon: NonNegative("The run's horizon, the same fraction"),
+        repeats: Count('Values the interval is over (successful repeats)'),
+        conclusive: Type.Boolean({ description: 'halfWidth <= horizon; false: inconclusive, shown as such' }),
+      },
+      {
+        description:
+          'How precisely the run pinned the main figure down (absent from files written before --horizon)',
+      },
+    ),
+  ),
 });
 export type CaseAggregate = Static<typeof CaseAggregateSchema>;
 
@@ -476,6 +494,29 @@ export const RunFileSchema = Type.Object(
     scenarios: Type.Array(ScenarioInfoSchema),
     entries: Type.Array(EntrySchema),
     notes: Type.Array(Type.String()),
+    sampling: Type.Optional(
+      Type.Object(
+        {
+          horizon: NonNegative("Target relative half-width of each main figure's 95% CI (0.07 = ±7%)"),
+          maxTimeMs: NonNegative('Whole-run time budget for adding rounds, ms'),
+          minRepeats: Count('Processes per runtime x scenario before sampling starts (--repeats)'),
+          rounds: Type.Integer({
+            minimum: 0,
+            description:
+              'Rounds added beyond the minimum (one more process per runtime of one scenario each)',
+          }),
+          stoppedBy: Type.Enum(['horizon', 'max-time', 'failures', 'interrupted'], {
+            description:
+              'horizon: every main figure within it; max-time: the budget left no room for another round; failures: the only wide figures belong to scenarios with a failed process (not resampled); interrupted',
+          }),
+          inconclusive: Type.Integer({
+            minimum: 0,
+            description: 'Main figures still wider than the horizon (marked in their case precision)',
+          }),
+        },
+        { description: 'Auto-sampling (--horizon, --max-time); absent from files written before it' },
+      ),
+    ),
   },
   {
     title: 'asyncbench run',

@@ -8,6 +8,7 @@
 import { flagMark, flagsMark } from './flag-rows.ts';
 import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
 import { unitNoun } from './labels.ts';
+import { INCONCLUSIVE_MARK, inconclusiveMark } from './precision.ts';
 import type { CaseAggregate, Entry, Flag, Mode, RunFile, Spread, UnitNoun } from './schema.ts';
 import { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';
 
@@ -36,15 +37,21 @@ export interface MicroRow {
   opsPerSec: Record<string, Spread | null>;
   /** The case's flags per runtime name (flags.ts); absent where none were computed. */
   flags: Record<string, Flag[]>;
+  /** Runtimes whose ops/s stayed wider than the run's horizon (precision.ts), marked when shown. */
+  inconclusive: string[];
 }
 
-/** A micro row's ops/s cell for one runtime: the median, with the flag mark when flagged. */
+/**
+ * A micro row's ops/s cell for one runtime: the median, with the inconclusive mark when it stayed
+ * wider than the horizon and the flag mark when flagged.
+ */
 export function microCell(
   row: MicroRow,
   runtime: string,
   format: (s: Spread | null | undefined) => string,
 ): string {
-  return `${format(row.opsPerSec[runtime])}${flagsMark([row.flags[runtime]])}`;
+  const wide = row.opsPerSec[runtime] && row.inconclusive.includes(runtime) ? ` ${INCONCLUSIVE_MARK}` : '';
+  return `${format(row.opsPerSec[runtime])}${wide}${flagsMark([row.flags[runtime]])}`;
 }
 
 /** One case measured with input events, across runtimes. */
@@ -111,7 +118,9 @@ export interface WorkloadCells {
 /** The printed cells of a workload row (see WorkloadCells). */
 export function workloadCells(row: WorkloadRow): WorkloadCells {
   const best = (b: BestCase | null) =>
-    b ? `${formatNumber(b.throughput.median)} (${bestCaseName(b)})${flagMark(b.aggregate)}` : '—';
+    b
+      ? `${formatNumber(b.throughput.median)}${inconclusiveMark(b.aggregate)} (${bestCaseName(b)})${flagMark(b.aggregate)}`
+      : '—';
   return {
     sync: best(row.sync),
     concurrent: best(row.concurrent),
@@ -193,11 +202,19 @@ export function summarizeRun(run: RunFile): RunSummary {
     for (const c of micro) {
       let row = rows.find((r) => r.scenario === e.scenario && r.case === c.case);
       if (!row) {
-        row = { scenario: e.scenario, case: c.case, label: c.label, opsPerSec: {}, flags: {} };
+        row = {
+          scenario: e.scenario,
+          case: c.case,
+          label: c.label,
+          opsPerSec: {},
+          flags: {},
+          inconclusive: [],
+        };
         rows.push(row);
       }
       row.opsPerSec[e.runtime] = c.figures.opsPerSec ?? null;
       if (c.flags) row.flags[e.runtime] = c.flags;
+      if (inconclusiveMark(c) !== '') row.inconclusive.push(e.runtime);
     }
     if (!isWorkload && micro.length === 0) {
       others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });

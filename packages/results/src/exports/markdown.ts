@@ -7,6 +7,7 @@
 import { busyMachineLine, FLAG_MARK, flagRows, flagRowWhere } from '../flag-rows.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { runtimeLabel } from '../labels.ts';
+import { precisionNote } from '../precision.ts';
 import { RUNTIME_RATIOS_NOTE, runtimeRatioCells, runtimeRatios } from '../runtime-compare.ts';
 import type { RunFile, Spread } from '../schema.ts';
 import type { BestCase } from '../speedup.ts';
@@ -140,6 +141,8 @@ export function toMarkdown(run: RunFile): string {
       flags.map((f) => `- **${f.kind}** — ${flagRowWhere(f)}: ${markdownCell(f.detail)}`).join('\n'),
     );
   }
+  const wide = precisionNote(run);
+  if (wide) parts.push(wide);
   if (run.notes.length > 0) parts.push(run.notes.map((n) => `- ${n}`).join('\n'));
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { microResult, workloadResult } from '../test-support/builders.ts';
+import { aggregateRepeats } from './aggregate.ts';
+import { casePrecision, formatHalfWidth, relativeHalfWidth } from './precision.ts';
+import type { RepeatRecord } from './schema.ts';
+
+const repeat = (index: number, throughput: number, ops = 1e6): RepeatRecord => ({
+  index,
+  status: 'ok',
+  durationMs: 10,
+  results: [workloadResult({ throughput }), microResult(ops)],
+});
+
+describe('relativeHalfWidth', () => {
+  it('is exp(t * s / sqrt(n)) - 1 on logs', () => {
+    // logs 0, 0.1, 0.2: s = 0.1, n = 3, t(0.975, 2) = 4.303.
+    const hw = relativeHalfWidth([1, Math.exp(0.1), Math.exp(0.2)]);
+    expect(hw).toBeCloseTo(Math.expm1((4.303 * 0.1) / Math.sqrt(3)), 10);
+  });
+  it('is 0 for equal values and null where no interval exists', () => {
+    expect(relativeHalfWidth([5, 5, 5])).toBe(0);
+    expect(relativeHalfWidth([5])).toBeNull();
+    expect(relativeHalfWidth([5, 0])).toBeNull();
+    expect(relativeHalfWidth([5, Number.NaN])).toBeNull();
+  });
+  it('narrows as repeats of the same spread are added', () => {
+    const few = relativeHalfWidth([90, 110, 100])!;
+    const many = relativeHalfWidth([90, 110, 100, 90, 110, 100, 90, 110, 100])!;
+    expect(many).toBeLessThan(few / 2);
+  });
+});
+
+describe('casePrecision', () => {
+  it('judges the main figure of each kind against the horizon', () => {
+    const [w, m] = aggregateRepeats([repeat(0, 100, 1e6), repeat(1, 104, 2e6), repeat(2, 98, 1.5e6)]);
+    const pw = casePrecision(w!, 0.1);
+    expect(pw).toMatchObject({ figure: 'throughput', horizon: 0.1, repeats: 3, conclusive: true });
+    expect(pw.halfWidth).toBeCloseTo(relativeHalfWidth([100, 104, 98])!, 12);
+    const pm = casePrecision(m!, 0.1);
+    expect(pm.figure).toBe('opsPerSec');
+    expect(pm.conclusive).toBe(false);
+    expect(pm.halfWidth!).toBeGreaterThan(0.1);
+  });
+  it('calls one repeat inconclusive, with no half-width', () => {
+    const [w] = aggregateRepeats([repeat(0, 100)]);
+    expect(casePrecision(w!, 0.5)).toMatchObject({ halfWidth: null, repeats: 1, conclusive: false });
+  });
+});
+
+describe('formatHalfWidth', () => {
+  it('prints a fraction as ± percent', () => {
+    expect(formatHalfWidth(0.07)).toBe('±7%');
+    expect(formatHalfWidth(0.125)).toBe('±13%');
+    expect(formatHalfWidth(0.025)).toBe('±2.5%');
+  });
+});
