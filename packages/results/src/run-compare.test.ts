@@ -55,8 +55,22 @@ describe('compareRuns on a real run', () => {
     const other = structuredClone(run);
     other.entries[0]!.cases[0]!.params = { ...other.entries[0]!.cases[0]!.params, units: 99_999 };
     const { rows, notes } = compareRuns(run, other);
-    expect(notes).toEqual([`node timers ${run.entries[0]!.cases[0]!.case}: parameters differ, not compared`]);
-    expect(rows.some((r) => r.runtime === 'node' && r.case === run.entries[0]!.cases[0]!.case)).toBe(false);
+    const id = run.entries[0]!.cases[0]!.case;
+    const units = run.entries[0]!.cases[0]!.params.units;
+    expect(notes).toEqual([`node timers ${id}: parameters differ (units ${units} -> 99999), not compared`]);
+    expect(rows.some((r) => r.runtime === 'node' && r.case === id)).toBe(false);
+  });
+
+  it('compares them anyway with ignoreParams, and says so', () => {
+    const other = slowedDown(run, 1.15);
+    other.entries[0]!.cases[0]!.params = { ...other.entries[0]!.cases[0]!.params, unitMs: 11.5 };
+    const { rows, notes } = compareRuns(run, other, { ignoreParams: true });
+    const c = run.entries[0]!.cases[0]!;
+    expect(notes).toEqual([
+      `node timers ${c.case}: parameters differ (unitMs ${JSON.stringify(c.params.unitMs ?? null)} -> 11.5), compared anyway (--ignore-params)`,
+    ]);
+    const row = rows.find((r) => r.runtime === 'node' && r.case === c.case && r.main)!;
+    expect(row.ratio).toBeCloseTo(1 / 1.15, 9);
   });
 });
 

@@ -75,12 +75,35 @@ function compareCases(
   return rows;
 }
 
+/** Options of compareRuns. */
+export interface CompareRunsOptions {
+  /**
+   * Compare cases by id even where their parameters differ (a known-truth A/B with
+   * `--param unitMs=...`); each such case gets a note naming the parameters that differ.
+   */
+  ignoreParams?: boolean;
+}
+
+/** `unitMs 10 -> 11.5, units 200 -> 100`: the parameters whose values differ, a to b. */
+export function paramDifference(a: Params, b: Params): string {
+  const names = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return names
+    .filter((n) => JSON.stringify(a[n]) !== JSON.stringify(b[n]))
+    .map((n) => `${n} ${JSON.stringify(a[n] ?? null)} -> ${JSON.stringify(b[n] ?? null)}`)
+    .join(', ');
+}
+
 /**
  * Every compared figure of every (runtime, scenario, case) present in both runs: candidate / base.
  * Cases whose parameters differ (a quick run against a default one) are not comparable and are
- * left out with a note. Rows follow the base run's order of entries and cases.
+ * left out with a note, unless options.ignoreParams (then compared, and the note says so). Rows
+ * follow the base run's order of entries and cases.
  */
-export function compareRuns(base: RunFile, candidate: RunFile): RunComparison {
+export function compareRuns(
+  base: RunFile,
+  candidate: RunFile,
+  options: CompareRunsOptions = {},
+): RunComparison {
   const rows: FigureComparison[] = [];
   const notes: string[] = [];
   for (const eb of base.entries) {
@@ -90,8 +113,12 @@ export function compareRuns(base: RunFile, candidate: RunFile): RunComparison {
       const cc = ec.cases.find((c) => c.case === cb.case);
       if (!cc) continue;
       if (!sameParams(cb.params, cc.params)) {
-        notes.push(`${eb.runtime} ${eb.scenario} ${cb.case}: parameters differ, not compared`);
-        continue;
+        const what = `${eb.runtime} ${eb.scenario} ${cb.case}: parameters differ (${paramDifference(cb.params, cc.params)})`;
+        if (!options.ignoreParams) {
+          notes.push(`${what}, not compared`);
+          continue;
+        }
+        notes.push(`${what}, compared anyway (--ignore-params)`);
       }
       rows.push(...compareCases(eb.runtime, eb.scenario, unitNoun(candidate, eb.scenario), cb, cc));
     }
