@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { microResult, workloadResult } from '../test-support/builders.ts';
+import { realRun } from '../test-support/index.ts';
 import { aggregateRepeats } from './aggregate.ts';
-import { casePrecision, formatHalfWidth, relativeHalfWidth } from './precision.ts';
+import { toMarkdown } from './exports/markdown.ts';
+import {
+  casePrecision,
+  formatHalfWidth,
+  markPrecision,
+  precisionNote,
+  relativeHalfWidth,
+} from './precision.ts';
 import type { RepeatRecord } from './schema.ts';
+import { microCell, summarizeRun } from './summary.ts';
 
 const repeat = (index: number, throughput: number, ops = 1e6): RepeatRecord => ({
   index,
@@ -52,5 +61,48 @@ describe('formatHalfWidth', () => {
     expect(formatHalfWidth(0.07)).toBe('±7%');
     expect(formatHalfWidth(0.125)).toBe('±13%');
     expect(formatHalfWidth(0.025)).toBe('±2.5%');
+  });
+});
+
+describe('inconclusive figures in the summary and the Markdown export', () => {
+  it('are marked ? with one line saying how many and why, never silently', () => {
+    const run = realRun();
+    markPrecision(run, 1e-9);
+    const cases = run.entries.flatMap((e) => e.cases);
+    const wide = cases.filter((c) => !c.precision!.conclusive).length;
+    expect(wide).toBeGreaterThan(0);
+    run.sampling = {
+      horizon: 1e-9,
+      maxTimeMs: 0,
+      minRepeats: 3,
+      rounds: 0,
+      stoppedBy: 'max-time',
+      inconclusive: wide,
+    };
+    const note = precisionNote(run)!;
+    expect(note).toBe(
+      `? ${wide} of ${cases.length} main figures stayed wider than ±0% (95% CI over repeats; stopped by max-time): inconclusive`,
+    );
+    const md = toMarkdown(run);
+    expect(md).toContain(note);
+    const micro = summarizeRun(run).micro.rows[0]!;
+    expect(micro.inconclusive.length).toBeGreaterThan(0);
+    expect(microCell(micro, micro.inconclusive[0]!, () => '1,000')).toBe('1,000 ?');
+    expect(md).toMatch(/ \? \(/); // a best case in the workload table: `7,167 ? (gather)`
+  });
+  it('leave a run within the horizon, or from before sampling, unmarked', () => {
+    const run = realRun();
+    expect(precisionNote(run)).toBeNull();
+    markPrecision(run, 1e9);
+    run.sampling = {
+      horizon: 1e9,
+      maxTimeMs: 1,
+      minRepeats: 3,
+      rounds: 0,
+      stoppedBy: 'horizon',
+      inconclusive: 0,
+    };
+    expect(precisionNote(run)).toBeNull();
+    expect(toMarkdown(run)).not.toContain(' ?');
   });
 });

@@ -7,7 +7,7 @@
 import { busyMachineLine, FLAG_MARK, flagRows, flagRowWhere } from '../flag-rows.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { runtimeLabel } from '../labels.ts';
-import { precisionNote } from '../precision.ts';
+import { formatHalfWidth, precisionNote } from '../precision.ts';
 import { RUNTIME_RATIOS_NOTE, runtimeRatioCells, runtimeRatios } from '../runtime-compare.ts';
 import type { RunFile, Spread } from '../schema.ts';
 import type { BestCase } from '../speedup.ts';
@@ -39,13 +39,21 @@ function bestCell(cell: string, best: BestCase | null): string {
   return min === max ? cell : `${cell} · ${min}–${max}`;
 }
 
+/** `3 repeats`, or with auto-sampling `3+ repeats (sampled to ±7%, +12 rounds)`. */
+function repeatsPhrase(run: RunFile): string {
+  const plain = `${run.repeats} repeat${run.repeats === 1 ? '' : 's'}`;
+  const s = run.sampling;
+  if (!s || s.rounds === 0) return plain;
+  return `${run.repeats}+ repeats (sampled to ${formatHalfWidth(s.horizon)}, +${s.rounds} round${s.rounds === 1 ? '' : 's'})`;
+}
+
 /** The Markdown export of a run (see the module comment). */
 export function toMarkdown(run: RunFile): string {
   const summary = summarizeRun(run);
   const runtimes = run.runtimes.filter((r) => r.status === 'ok').map((r) => runtimeLabel(run, r.name));
   const commit = run.tool.commit ? ` @ ${run.tool.commit.slice(0, 12)}` : '';
   const parts: string[] = [
-    `### asyncbench: ${run.profile} profile, ${run.repeats} repeat${run.repeats === 1 ? '' : 's'}, ${formatDate(run.startedAt)}`,
+    `### asyncbench: ${run.profile} profile, ${repeatsPhrase(run)}, ${formatDate(run.startedAt)}`,
     [
       `${runtimes.join(' · ') || 'no runtime'} — ${run.host.cpuModel} (${run.host.cpuCount} cores), `,
       `${run.host.os} ${run.host.release}, host ${run.host.hostname} — asyncbench ${run.tool.version}${commit}`,
