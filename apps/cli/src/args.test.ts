@@ -25,6 +25,8 @@ describe('parseCli', () => {
       scenarios: null,
       profile: 'default',
       repeats: null,
+      horizon: null,
+      maxTimeMs: null,
       seed: 1,
       out: null,
       json: false,
@@ -238,7 +240,33 @@ describe('parseCli', () => {
       json: true,
       failOn: null,
       threshold: 0.05,
+      ignoreParams: false,
     });
+    expect(parseCli(['compare', 'a.json', 'b.json', '--ignore-params'])).toMatchObject({
+      ignoreParams: true,
+    });
+    expect(usage(['compare', 'a', 'b', '--ignore-params=yes'])).toBe('flag --ignore-params takes no value');
+  });
+
+  it('auto-sampling: --horizon as a percentage, --max-time as a duration', () => {
+    const run = (...flags: string[]) => parseCli(['run', ...flags]);
+    expect(run('--horizon', '10%', '--max-time', '8m', '--repeats', '2')).toMatchObject({
+      horizon: 0.1,
+      maxTimeMs: 480_000,
+      repeats: 2,
+    });
+    expect(run('--horizon=±2.5%', '--max-time=0')).toMatchObject({ horizon: 0.025, maxTimeMs: 0 });
+    for (const bad of ['0%', 'tight', '-10%', '150%', '']) {
+      expect(usage(['run', `--horizon=${bad}`])).toMatch(
+        /^bad --horizon ".*" \(a percentage above 0% up to 100%, e\.g\. 10%\)$/,
+      );
+    }
+    for (const bad of ['soon', '-1m', '8 minutes', '']) {
+      expect(usage(['run', `--max-time=${bad}`])).toMatch(
+        /^bad --max-time ".*" \(a duration such as 90s, 8m or 1h; 0 runs the minimum repeats only\)$/,
+      );
+    }
+    expect(usage(['run', '--horizon'])).toBe('flag --horizon needs a value');
   });
 
   it('the gate: --fail-on slower with a threshold in percent', () => {

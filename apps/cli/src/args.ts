@@ -14,6 +14,7 @@ import {
 } from '@asyncbench/results';
 import { choices, UsageError } from './errors.ts';
 import { parseRuntimeSpec, type RuntimeSpec } from './runtime-cache/spec.ts';
+import { parseDuration, parseHorizon } from './sampling.ts';
 
 export const COMMANDS = ['run', 'report', 'list', 'doctor', 'compare', 'export', 'runtimes'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -54,8 +55,12 @@ export interface RunArgs {
   /** null: every catalogue scenario that is not hidden. */
   scenarios: string[] | null;
   profile: ProfileName;
-  /** null: the profile's default. */
+  /** Minimum processes per runtime x scenario; null: the profile's default (sampling.ts). */
   repeats: number | null;
+  /** Target relative half-width of main figures' 95% CI (0.07 = ±7%); null: the profile's default. */
+  horizon: number | null;
+  /** Whole-run time budget for auto-sampling, ms (0: minimum repeats only); null: the profile's default. */
+  maxTimeMs: number | null;
   seed: number;
   /** null: <repo>/results. */
   out: string | null;
@@ -113,6 +118,8 @@ export interface CompareArgs {
   failOn: 'slower' | null;
   /** Fraction (0.05 for 5%). */
   threshold: number;
+  /** Compare cases by id even where their parameters differ (noted in the output). */
+  ignoreParams: boolean;
 }
 
 export interface ExportArgs {
@@ -146,6 +153,8 @@ const RUN_OPTIONS = {
   scenarios: { type: 'string' },
   profile: { type: 'string' },
   repeats: { type: 'string' },
+  horizon: { type: 'string' },
+  'max-time': { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
@@ -168,7 +177,12 @@ const OPTIONS: Record<CommandName, Record<string, OptionSpec>> = {
     runtime: { type: 'string', multiple: true },
     'cache-dir': { type: 'string' },
   },
-  compare: { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, threshold: { type: 'string' } },
+  compare: {
+    json: { type: 'boolean' },
+    'fail-on': { type: 'string' },
+    threshold: { type: 'string' },
+    'ignore-params': { type: 'boolean' },
+  },
   export: { format: { type: 'string' }, out: { type: 'string' }, direction: { type: 'string' } },
   runtimes: { 'cache-dir': { type: 'string' }, clear: { type: 'boolean' }, json: { type: 'boolean' } },
 };
@@ -222,6 +236,7 @@ export function parseCli(argv: readonly string[]): ParsedArgs {
         json: values.json === true,
         failOn,
         threshold: threshold === null ? DEFAULT_THRESHOLD : parseThreshold(threshold),
+        ignoreParams: values['ignore-params'] === true,
       };
     }
     case 'export':
@@ -358,6 +373,8 @@ function runArgs(values: Values, files: string[]): RunArgs {
   const seed = str(values.seed);
   const repeats = str(values.repeats);
   const timeout = str(values['timeout-ms']);
+  const horizon = str(values.horizon);
+  const maxTime = str(values['max-time']);
   return {
     command: 'run',
     files,
@@ -366,6 +383,8 @@ function runArgs(values: Values, files: string[]): RunArgs {
     scenarios: list('--scenarios', str(values.scenarios)),
     profile,
     repeats: repeats === null ? null : parseInteger('--repeats', repeats, 1, 1000),
+    horizon: horizon === null ? null : horizonArg(horizon),
+    maxTimeMs: maxTime === null ? null : maxTimeArg(maxTime),
     seed: seed === null ? DEFAULT_SEED : parseInteger('--seed', seed, 0, 2 ** 32 - 1),
     out: str(values.out),
     json: values.json === true,
@@ -440,6 +459,23 @@ function runtimesArgs(values: Values, positionals: string[]): RuntimesArgs {
     return spec;
   });
   return { command: 'runtimes', action: action as 'install' | 'rm', specs, cacheDir, json };
+}
+
+function horizonArg(text: string): number {
+  const h = parseHorizon(text);
+  if (h === null)
+    throw new UsageError(`bad --horizon "${text}" (a percentage above 0% up to 100%, e.g. 10%)`);
+  return h;
+}
+
+function maxTimeArg(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === null) {
+    throw new UsageError(
+      `bad --max-time "${text}" (a duration such as 90s, 8m or 1h; 0 runs the minimum repeats only)`,
+    );
+  }
+  return ms;
 }
 
 export function parseProfile(text: string): ProfileName {

@@ -92,6 +92,8 @@ describe('asyncbench run', () => {
       'fault-crash,fault-hang,fault-garbage,fault-throw,tasks',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--timeout-ms',
       '8000',
       '--out',
@@ -130,8 +132,9 @@ describe('asyncbench run', () => {
     expect(byScenario('fault-throw').repeats[0]!.reason).toMatch(/scenario error/);
 
     // The summary goes to stdout; progress lines (not a TTY) to stderr.
-    // A figure, with the flag mark where the flags found something (high rme on a busy machine).
-    expect(r.stdout).toMatch(/^tasks\s+\S+\s+[\d,.]+( !)?$/m);
+    // One process (--max-time 0): no interval, so each figure carries the inconclusive mark, and
+    // the flag mark where the flags found something (high rme on a busy machine).
+    expect(r.stdout).toMatch(/^tasks\s+\S+\s+[\d,.]+ \?( !)?$/m);
     expect(r.stdout).toMatch(/^fault-hang\s+node\s.*timeout/m);
     expect(r.stdout).toContain(faultsFile);
     expect(r.stderr).toMatch(/\[5\/5\] node × tasks/);
@@ -148,6 +151,73 @@ describe('asyncbench run', () => {
     expect(r.stderr).toContain(bad);
     expect(r.stderr).toContain('cpuCount');
     expect(existsSync(join(tmp, 'bad.html'))).toBe(false);
+  });
+
+  it('auto-samples: adds rounds until the horizon, or marks what stayed wide', async () => {
+    // quick's minimum is one process: the first pass must add a second round to give an interval.
+    const out = join(tmp, 'sampling');
+    const r = await cli([
+      'run',
+      '--runtimes',
+      'node',
+      '--scenarios',
+      'tasks',
+      '--profile',
+      'quick',
+      '--horizon',
+      '100%',
+      '--max-time',
+      '60s',
+      '--out',
+      out,
+      '--no-report',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/sampling: \d+ figures? wider than ±100%, adding round 2 of tasks/);
+    const run = await readRun((await jsonFiles(out))[0]!);
+    expect(run.repeats).toBe(1);
+    expect(run.sampling).toMatchObject({ horizon: 1, maxTimeMs: 60_000, minRepeats: 1 });
+    expect(run.sampling!.rounds).toBeGreaterThanOrEqual(1);
+    const tasks = run.entries.find((e) => e.scenario === 'tasks')!;
+    expect(tasks.repeats.length).toBe(1 + run.sampling!.rounds);
+    expect(tasks.repeats.map((x) => x.index)).toEqual(tasks.repeats.map((_, i) => i));
+    for (const c of tasks.cases) {
+      expect(c.precision, c.case).toMatchObject({ horizon: 1, repeats: tasks.repeats.length });
+    }
+    const wide = tasks.cases.filter((c) => !c.precision!.conclusive).length;
+    expect(run.sampling!.inconclusive).toBe(wide);
+    expect(run.sampling!.stoppedBy).toBe(wide === 0 ? 'horizon' : 'max-time');
+  });
+
+  it('with --max-time 0 runs the minimum and marks every figure inconclusive, never silently', async () => {
+    const out = join(tmp, 'no-sampling');
+    const md = join(tmp, 'no-sampling.md');
+    const r = await cli([
+      'run',
+      '--runtimes',
+      'node',
+      '--scenarios',
+      'tasks',
+      '--profile',
+      'quick',
+      '--max-time',
+      '0',
+      '--out',
+      out,
+      '--no-report',
+      '--export-markdown',
+      md,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const run = await readRun((await jsonFiles(out))[0]!);
+    const tasks = run.entries.find((e) => e.scenario === 'tasks')!;
+    expect(tasks.repeats).toHaveLength(1);
+    expect(run.sampling).toMatchObject({ horizon: 0.25, maxTimeMs: 0, rounds: 0, stoppedBy: 'max-time' });
+    expect(run.sampling!.inconclusive).toBe(tasks.cases.length);
+    const line = `? ${tasks.cases.length} of ${tasks.cases.length} main figures stayed wider than ±25% (95% CI over repeats; stopped by max-time): inconclusive`;
+    expect(r.stdout).toContain(line);
+    expect(await readFile(md, 'utf8')).toContain(line);
+    expect(r.stderr).toMatch(/marked inconclusive/);
   });
 
   it('compare reads two runs and says when there is too little data', async () => {
@@ -169,6 +239,8 @@ describe('asyncbench run', () => {
     ],
     [['run', '--frobnicate'], /^asyncbench: unknown flag "--frobnicate" for run \(choose /],
     [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
+    [['run', '--horizon', '0%'], /^asyncbench: bad --horizon "0%" \(a percentage above 0%/],
+    [['run', '--max-time', 'soon'], /^asyncbench: bad --max-time "soon" \(a duration such as 90s/],
     [
       ['bench'],
       /^asyncbench: unknown command "bench" \(choose run, report, list, doctor, compare, export or runtimes\)$/,
@@ -195,6 +267,8 @@ describe('asyncbench run', () => {
       'tasks',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--out',
       out,
       '--no-report',
@@ -223,6 +297,8 @@ describe('asyncbench run', () => {
       'tasks',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--out',
       out,
       '--no-report',
@@ -247,6 +323,8 @@ describe('asyncbench run', () => {
         'timers,files',
         '--profile',
         'quick',
+        '--max-time',
+        '0',
         '--repeats',
         '2',
         '--out',
@@ -290,6 +368,8 @@ describe('asyncbench run', () => {
         'tasks,fault-hang',
         '--profile',
         'quick',
+        '--max-time',
+        '0',
         '--timeout-ms',
         '120000',
         '--out',
@@ -338,6 +418,8 @@ describe('exports and the CI gate, on a real run', () => {
       'timers,tasks,db-pg',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--repeats',
       '2',
       '--out',
@@ -363,7 +445,7 @@ describe('exports and the CI gate, on a real run', () => {
     const md = await readFile(markdownPath, 'utf8');
     expect(md).toMatch(/^### asyncbench: quick profile, 2 repeats, /);
     expect(md).toMatch(
-      /^\| timers \| node \S+ \| timer waits\/s \| [\d,.]+ \((blocking|sequential)\)( !)?( · \S+)? \| [\d,.]+ \(\w+\)( !)?( · \S+)? \| [\d.]+× \| [\d.]+–[\d.]+× \|/m,
+      /^\| timers \| node \S+ \| timer waits\/s \| [\d,.]+( \?)? \((blocking|sequential)\)( !)?( · \S+)? \| [\d,.]+( \?)? \(\w+\)( !)?( · \S+)? \| [\d.]+× \| [\d.]+–[\d.]+× \|/m,
     );
     expect(md).toContain('| db-pg | node');
     expect(runOut.stdout).toContain(`markdown ${markdownPath}`);

@@ -81,7 +81,7 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
   const baseRuns = await loadRunFiles(args.base);
   const base = poolRuns(baseRuns);
   const candidate = await loadRunFile(args.candidate);
-  const comparison = compareRuns(base, candidate);
+  const comparison = compareRuns(base, candidate, { ignoreParams: args.ignoreParams });
   const baseName = baseRuns.length > 1 ? `${args.base} (${baseRuns.length} runs pooled)` : args.base;
   const found = args.failOn === 'slower' ? regressions(comparison.rows, args.threshold) : [];
   if (args.json) {

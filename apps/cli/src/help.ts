@@ -32,7 +32,15 @@ the files are bundled once (esbuild) and the same bundle runs on every runtime.
                              (the spec is the runtime's label in results)
   --scenarios id,...         scenarios to run (default: every listed scenario)
   --profile quick|default|full   size of the run (default: default)
-  --repeats n                processes per runtime x scenario (default: quick 1, default 3, full 5)
+  --repeats n                minimum processes per runtime x scenario (default: quick 1, default 3,
+                             full 5); then auto-sampling adds rounds, see --horizon
+  --horizon p                keep adding rounds (one more process of a scenario on every runtime,
+                             widest first) while a main figure's 95% CI (throughput, ops/s; over
+                             repeats, on logs) is wider than ±p (default: quick 25%, default 7%,
+                             full 5%; ±7% per figure gives about ±10% on a ratio of two)
+  --max-time d               whole-run time budget for that: 90s, 8m, 1h (default: quick 2m,
+                             default 7.5m, full 30m); 0 runs the minimum only. A figure still wider
+                             than the horizon is marked inconclusive (? in the summary)
   --seed n                   seed for the scenarios' random inputs (default: 1)
   --param name=value         set a scenario parameter (repeatable; see \`asyncbench list\`), e.g.
                              --param unitMs=11.5; name=v1,v2,... sweeps it, one set of processes
@@ -88,13 +96,15 @@ For every runtime x scenario x case in both runs and every figure (except the re
 error): b/a with a 95% confidence interval (Welch's t on log values) and a verdict: faster, slower,
 no significant difference, or insufficient data (fewer than two repeats on a side). The table shows
 each case's main figure and every conclusive change; --json has all. Cases whose parameters differ
-are not compared.
+are not compared, unless --ignore-params.
 
   a folder       pool the baseline runs in it: each figure's per-repeat values from every run are
                  put together, so the interval covers run-to-run noise too
   --fail-on slower   exit 1 when any figure is conclusively slower by more than the threshold: the
                  whole 95% CI lies beyond it (not just the median); the figures are named on stderr
   --threshold p  the threshold, a percentage (default 5%)
+  --ignore-params   compare cases by id even where their parameters differ (e.g. a run with
+                 --param unitMs=11.5 against one without); each such case is named in a note
 
 Exit: 0 compared (and the gate passed), 1 the gate found a slower figure, 2 bad input.`,
   export: `Usage: asyncbench export run.json --format markdown|csv|json|bmf|gab [--direction bigger|smaller] [--out file]

@@ -86,6 +86,8 @@ function start(command: string[], runtime: string) {
     'fault-hang',
     '--profile',
     'quick',
+    '--max-time',
+    '0',
     '--timeout-ms',
     '300000',
     '--no-report',

@@ -11,7 +11,7 @@ export interface ProgressSink {
 
 export class Progress {
   private readonly out: ProgressSink;
-  private readonly total: number;
+  private total: number;
   private readonly started = performance.now();
   private done = 0;
   private busyMs = 0;
@@ -39,6 +39,11 @@ export class Progress {
     this.busyMs += durationMs;
     if (this.out.isTTY) this.draw();
     else this.out.write(`[${this.done}/${this.total}] ${what}: ${status} (${formatDuration(durationMs)})\n`);
+  }
+
+  /** More processes than planned (auto-sampling added a round). */
+  grow(processes: number): void {
+    this.total += processes;
   }
 
   /** Prints a line above the progress line (notes, warnings). */

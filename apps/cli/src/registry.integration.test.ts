@@ -68,7 +68,7 @@ describe.skipIf(unreachable !== null)('runtimes from the real npm registry', () 
 
     const out = join(tmp, 'out');
     const run = await cli([
-      ...['run', '--runtimes', 'bun@1.2', '--scenarios', 'timers', '--profile', 'quick'],
+      ...['run', '--runtimes', 'bun@1.2', '--scenarios', 'timers', '--profile', 'quick', '--max-time', '0'],
       ...['--cache-dir', cache, '--out', out, '--no-report'],
     ]);
     expect(run.code, run.stderr).toBe(0);

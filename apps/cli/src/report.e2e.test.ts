@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('a real run on node, deno and bun, reported in Chr
     const args = ['run', '--runtimes', RUNTIMES.join(','), '--scenarios', SCENARIOS.join(',')];
     const run = spawnSync(
       process.execPath,
-      [join(appDir, 'bin/asyncbench.js'), ...args, '--profile', 'quick', '--out', out],
+      [join(appDir, 'bin/asyncbench.js'), ...args, '--profile', 'quick', '--max-time', '0', '--out', out],
       { cwd: root, env, encoding: 'utf8', timeout: 240_000 },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium)('a real run on node, deno and bun, reported in Chr
         'timers',
         '--profile',
         'quick',
+        '--max-time',
+        '0',
         '--repeats',
         '2',
       ];

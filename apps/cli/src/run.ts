@@ -11,6 +11,9 @@ import {
   aggregateRepeats,
   type Entry,
   formatDuration,
+  formatHalfWidth,
+  inconclusiveCases,
+  markPrecision,
   type ProfileName,
   type RepeatRecord,
   type RunFile,
@@ -49,13 +52,20 @@ import { adapterCommand } from './runtime-kind.ts';
 import { formatRuntimeLines } from './runtime-lines.ts';
 import { type FoundRuntime, findRuntimes, runtimeNames } from './runtimes.ts';
 import { openRuntimeCache } from './runtimes-command.ts';
+import {
+  DEFAULT_HORIZON,
+  DEFAULT_MAX_TIME_MS,
+  DEFAULT_MIN_REPEATS,
+  nextStep,
+  type StoppedBy,
+  samplingLine,
+  scenarioStates,
+} from './sampling.ts';
 import { runChild } from './spawn.ts';
 import { formatSummary } from './summary.ts';
 import { bundleUserFiles, type UserBundle } from './user-bundle.ts';
 import { expandUserFiles } from './user-files.ts';
 
-/** Processes per scenario and runtime when --repeats is not given. */
-export const DEFAULT_REPEATS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
 /** Time limit per child process when --timeout-ms is not given. */
 export const DEFAULT_TIMEOUT_MS: Record<ProfileName, number> = {
   quick: 30_000,
@@ -137,7 +147,9 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   const plan = planScenarios(selectScenarios(catalogue, args.scenarios), args.params, args.profile);
   const scenarios = plan.map((p) => p.info);
 
-  const repeats = args.repeats ?? DEFAULT_REPEATS[args.profile];
+  const repeats = args.repeats ?? DEFAULT_MIN_REPEATS[args.profile];
+  const horizon = args.horizon ?? DEFAULT_HORIZON[args.profile];
+  const maxTimeMs = args.maxTimeMs ?? DEFAULT_MAX_TIME_MS[args.profile];
   const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS[args.profile];
   const pinning = await detectPinning(args.pin);
   const host = hostInfo(pinning, io.env);
@@ -221,61 +233,98 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   };
   await save();
 
-  // 3. The processes, interleaved across runtimes.
-  const total = runnable.length * repeats * available.length;
-  const progress = new Progress(io.stderr, total);
+  // 3. The processes, interleaved across runtimes: the minimum repeats of every scenario, then
+  // rounds added by auto-sampling (sampling.ts) until the main figures are within the horizon.
+  // Processes planned so far: the minimum, plus one per runtime for each round sampling adds.
+  let planned = runnable.length * repeats * available.length;
+  const progress = new Progress(io.stderr, planned);
   let failed = false;
   let finished = 0;
-  outer: for (const s of runnable) {
-    for (let index = 0; index < repeats; index++) {
-      for (const r of available) {
-        if (signal.aborted) break outer;
-        const what = `${r.info.name} × ${s.info.id} #${index + 1}/${repeats}`;
-        // Once a runtime has declined a scenario (it lacks what the scenario requires), the other
-        // repeats would only decline again.
-        if (isSkipped(run, r.info.name, s.info.id)) {
-          progress.finish(what, 'skipped', 0);
-          continue;
-        }
-        progress.start(what);
-        const launch = s.info.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
-        const record = await runOne(
-          r,
-          s,
-          index,
-          args,
-          layout,
-          bundleArgs,
-          launch ? { ...childEnv, ...launch.env } : childEnv,
-          timeoutMs,
-          pinning.prefix,
-          redact,
-          signal,
-          launch?.flags ?? [],
-        );
-        if (record === null) break outer; // interrupted mid-process: that repeat is not a measurement
-        finished++;
-        if (record.skipped !== undefined) {
-          markSkipped(run, r.info.name, s.info.id, record.skipped);
-          progress.finish(what, `skipped: ${record.skipped}`, record.durationMs);
-          await save();
-          continue;
-        }
-        if (record.status === 'failed') failed = true;
-        addRepeat(run, r.info.name, s.info.id, record);
-        progress.finish(what, record.status === 'ok' ? 'ok' : `failed: ${record.reason}`, record.durationMs);
+  const roundsRun = new Map<string, number>();
+  /** One round: repeat `index` of scenario s on every runtime, back to back. False: interrupted. */
+  const runRound = async (s: PlannedScenario, index: number, of: string): Promise<boolean> => {
+    roundsRun.set(s.info.id, index + 1);
+    for (const r of available) {
+      if (signal.aborted) return false;
+      const what = `${r.info.name} × ${s.info.id} #${index + 1}${of}`;
+      // Once a runtime has declined a scenario (it lacks what the scenario requires), the other
+      // repeats would only decline again.
+      if (isSkipped(run, r.info.name, s.info.id)) {
+        progress.finish(what, 'skipped', 0);
+        continue;
+      }
+      progress.start(what);
+      const launch = s.info.requires.includes('sqlite') ? sqliteLaunch.get(r) : undefined;
+      const record = await runOne(
+        r,
+        s,
+        index,
+        args,
+        layout,
+        bundleArgs,
+        launch ? { ...childEnv, ...launch.env } : childEnv,
+        timeoutMs,
+        pinning.prefix,
+        redact,
+        signal,
+        launch?.flags ?? [],
+      );
+      if (record === null) return false; // interrupted mid-process: that repeat is not a measurement
+      finished++;
+      if (record.skipped !== undefined) {
+        markSkipped(run, r.info.name, s.info.id, record.skipped);
+        progress.finish(what, `skipped: ${record.skipped}`, record.durationMs);
         await save();
+        continue;
+      }
+      if (record.status === 'failed') failed = true;
+      addRepeat(run, r.info.name, s.info.id, record);
+      progress.finish(what, record.status === 'ok' ? 'ok' : `failed: ${record.reason}`, record.durationMs);
+      await save();
+    }
+    return true;
+  };
+  let addedRounds = 0;
+  /** The minimum rounds, then sampling passes; why it ended ('interrupted' on a signal). */
+  const sample = async (): Promise<StoppedBy> => {
+    for (const s of runnable)
+      for (let index = 0; index < repeats; index++)
+        if (!(await runRound(s, index, `/${repeats}`))) return 'interrupted';
+    const ids = runnable.map((p) => p.info.id);
+    for (;;) {
+      const remaining = maxTimeMs - (performance.now() - runStarted);
+      const step = nextStep(scenarioStates(run, ids, horizon), remaining);
+      if (step.next === 'stop') return step.stoppedBy;
+      for (const id of step.scenarios) {
+        const s = runnable.find((p) => p.info.id === id)!;
+        progress.note(samplingLine(scenarioStates(run, ids, horizon), formatHalfWidth(horizon), id));
+        planned += available.length;
+        progress.grow(available.length);
+        if (!(await runRound(s, roundsRun.get(id) ?? 0, ''))) return 'interrupted';
+        addedRounds++;
       }
     }
-  }
+  };
+  const stoppedBy = await sample();
   progress.stop();
+  markPrecision(run, horizon);
+  const inconclusive = inconclusiveCases(run).length;
+  run.sampling = { horizon, maxTimeMs, minRepeats: repeats, rounds: addedRounds, stoppedBy, inconclusive };
+  if (inconclusive > 0 && stoppedBy !== 'interrupted') {
+    note(
+      `${inconclusive} main figure${inconclusive === 1 ? '' : 's'} still wider than ${formatHalfWidth(horizon)} ` +
+        `(stopped by ${stoppedBy}): marked inconclusive`,
+    );
+  }
 
   run.finishedAt = new Date().toISOString();
   if (signal.aborted) {
     run.status = 'interrupted';
-    notes.push(`interrupted by ${String(signal.reason ?? 'signal')} after ${finished} of ${total} processes`);
+    notes.push(
+      `interrupted by ${String(signal.reason ?? 'signal')} after ${finished} of ${planned} processes`,
+    );
     await save();
-    io.stderr.write(`asyncbench: interrupted; ${finished} of ${total} processes kept in ${path}\n`);
+    io.stderr.write(`asyncbench: interrupted; ${finished} of ${planned} processes kept in ${path}\n`);
     return 130;
   }
   run.status = 'complete';

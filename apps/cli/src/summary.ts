@@ -13,6 +13,7 @@ import {
   formatNumber,
   inputCell,
   microCell,
+  precisionNote,
   RUNTIME_RATIOS_NOTE,
   type RunFile,
   runtimeRatioCells,
@@ -104,6 +105,8 @@ export function formatSummary(run: RunFile): string {
     );
   }
   if (parts.length === 0) parts.push('no results');
+  const wide = precisionNote(run);
+  if (wide) parts.push(wide);
   const flags = formatFlags(run);
   if (flags) parts.push(flags);
   return parts.join('\n\n');

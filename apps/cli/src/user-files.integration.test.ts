@@ -112,6 +112,8 @@ describe('runs that go through', () => {
       'node',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--param',
       'concurrency=2,8',
       '--param',
@@ -145,7 +147,17 @@ describe('runs that go through', () => {
     'a user file in a headless Chromium page too: the same bundle, served to the page in place of the catalogue',
     async () => {
       const example = join(appDir, 'examples/json.bench.ts');
-      const r = run([example, '--runtimes', 'node,chromium', '--profile', 'quick', '--param', 'units=16']);
+      const r = run([
+        example,
+        '--runtimes',
+        'node,chromium',
+        '--profile',
+        'quick',
+        '--max-time',
+        '0',
+        '--param',
+        'units=16',
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const [file] = await results();
       const chromium = file!.entries.filter((e) => e.runtime === 'chromium');
@@ -163,6 +175,8 @@ describe('runs that go through', () => {
       'timers',
       '--profile',
       'quick',
+      '--max-time',
+      '0',
       '--runtimes',
       'node',
       '--param',

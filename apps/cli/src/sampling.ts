@@ -1,0 +1,135 @@
+/**
+ * Auto-sampling for `asyncbench run`, in tachometer's style (its --horizon and --timeout): after
+ * the minimum repeats, keep adding rounds — one more process of a scenario on every runtime, back
+ * to back — for the scenarios whose main figures (throughput, ops/s) still have a 95% CI wider
+ * than the horizon, widest first, until all are inside it or the whole-run time budget is spent.
+ * Pure functions of the results so far; run.ts runs the processes they ask for.
+ */
+import { casePrecision, type ProfileName, type RunFile } from '@asyncbench/results';
+
+/**
+ * Relative half-width (of each main figure's 95% CI) sampling aims for, when --horizon is not
+ * given. default: ±7%, because a ratio of two figures each known to ±h is known to about ±h·√2,
+ * and the goal is a run-vs-run ratio interval with hi/lo <= 1.21 (±10%): ln(1.21)/(2·√2) ≈ 0.067.
+ * quick: ±25%, a fast look. full: ±5%.
+ */
+export const DEFAULT_HORIZON: Record<ProfileName, number> = { quick: 0.25, default: 0.07, full: 0.05 };
+
+/**
+ * Whole-run time budget, ms, when --max-time is not given: the default run stays within 8 minutes
+ * on a 2-core machine (7.5 for the processes, the rest for start-up, summary and report).
+ */
+export const DEFAULT_MAX_TIME_MS: Record<ProfileName, number> = {
+  quick: 120_000,
+  default: 450_000,
+  full: 1_800_000,
+};
+
+/**
+ * Processes per runtime x scenario before sampling starts (--repeats overrides), the counts runs
+ * had before auto-sampling. quick's 1 gives no interval, so the first sampling pass adds a second
+ * round to every scenario that has time for it; `--max-time 0` keeps a quick run at one process.
+ */
+export const DEFAULT_MIN_REPEATS: Record<ProfileName, number> = { quick: 1, default: 3, full: 5 };
+
+/** Why sampling ended. */
+export type StoppedBy = 'horizon' | 'max-time' | 'failures' | 'interrupted';
+
+/** Where one scenario stands after the rounds so far, across the runtimes that ran it. */
+export interface ScenarioState {
+  id: string;
+  /** Main figures (one per runtime x case) wider than the horizon, or with no interval yet. */
+  wide: number;
+  /** The widest half-width among them; Infinity where a figure has no interval yet. 0 if none. */
+  widest: number;
+  /** A process of this scenario failed: another round would most likely fail too. */
+  failed: boolean;
+  /** Estimated duration of one more round, ms: each runtime's mean process time so far, summed. */
+  roundMs: number;
+  /** Rounds (repeat indexes) run so far: the most repeats any runtime has. */
+  rounds: number;
+}
+
+/**
+ * The state of each scenario in `scenarioIds` from the run so far. Skipped entries (runtime
+ * missing, scenario declined) do not count; a failed entry marks the scenario failed.
+ */
+export function scenarioStates(
+  run: RunFile,
+  scenarioIds: readonly string[],
+  horizon: number,
+): ScenarioState[] {
+  return scenarioIds.map((id) => {
+    const entries = run.entries.filter((e) => e.scenario === id && e.status !== 'skipped');
+    let wide = 0;
+    let widest = 0;
+    let roundMs = 0;
+    let rounds = 0;
+    for (const e of entries) {
+      rounds = Math.max(rounds, e.repeats.length);
+      if (e.repeats.length > 0)
+        roundMs += e.repeats.reduce((sum, r) => sum + r.durationMs, 0) / e.repeats.length;
+      for (const c of e.cases) {
+        const p = casePrecision(c, horizon);
+        if (p.conclusive) continue;
+        wide++;
+        widest = Math.max(widest, p.halfWidth ?? Number.POSITIVE_INFINITY);
+      }
+    }
+    return { id, wide, widest, failed: entries.some((e) => e.status === 'failed'), roundMs, rounds };
+  });
+}
+
+/** What to do next: one round of each listed scenario (in that order), or stop and why. */
+export type SamplingStep = { next: 'rounds'; scenarios: string[] } | { next: 'stop'; stoppedBy: StoppedBy };
+
+/**
+ * The next pass: every scenario with a wide figure and no failure, widest first, as many as fit
+ * in the remaining budget by their estimated round time (one that does not fit is passed over for
+ * a cheaper one behind it). Stops with 'horizon' when nothing is wide, 'failures' when only
+ * scenarios with a failed process are, 'max-time' when no round fits.
+ */
+export function nextStep(states: readonly ScenarioState[], remainingMs: number): SamplingStep {
+  const wide = states.filter((s) => s.wide > 0);
+  if (wide.length === 0) return { next: 'stop', stoppedBy: 'horizon' };
+  const candidates = wide.filter((s) => !s.failed).sort((a, b) => b.widest - a.widest || b.wide - a.wide);
+  if (candidates.length === 0) return { next: 'stop', stoppedBy: 'failures' };
+  const chosen: string[] = [];
+  let budget = remainingMs;
+  for (const s of candidates) {
+    if (s.roundMs > budget) continue;
+    chosen.push(s.id);
+    budget -= s.roundMs;
+  }
+  return chosen.length > 0 ? { next: 'rounds', scenarios: chosen } : { next: 'stop', stoppedBy: 'max-time' };
+}
+
+/** The progress line before a round: "sampling: 4 figures wider than ±7%, adding round 5 of timers". */
+export function samplingLine(
+  states: readonly ScenarioState[],
+  horizonText: string,
+  scenario: string,
+): string {
+  const wide = states.reduce((n, s) => n + s.wide, 0);
+  const round = (states.find((s) => s.id === scenario)?.rounds ?? 0) + 1;
+  return `sampling: ${wide} figure${wide === 1 ? '' : 's'} wider than ${horizonText}, adding round ${round} of ${scenario}`;
+}
+
+/** `10%`, `10` (percent) or `0.5%`: a horizon in (0, 1]; null for anything else. */
+export function parseHorizon(text: string): number | null {
+  const m = /^\s*±?(\d+(?:\.\d+)?)%?\s*$/.exec(text);
+  const pct = m ? Number(m[1]) : Number.NaN;
+  return Number.isFinite(pct) && pct > 0 && pct <= 100 ? pct / 100 : null;
+}
+
+/**
+ * `90s`, `8m`, `1.5m`, `1h`, `450000ms`, or a bare number of seconds: ms in [0, 7 days]; null for
+ * anything else. `0` runs the minimum repeats only.
+ */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/.exec(text);
+  if (!m) return null;
+  const scale = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[m[2] ?? 's']!;
+  const ms = Math.round(Number(m[1]) * scale);
+  return ms <= 7 * 24 * 3_600_000 ? ms : null;
+}
