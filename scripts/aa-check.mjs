@@ -85,6 +85,15 @@ try {
         `  ${r.runtime} ${r.scenario} ${r.case} ${r.figure}: b/a ${r.ratio?.toFixed(3)} [${r.ciLow?.toFixed(3)}–${r.ciHigh?.toFixed(3)}] ${r.verdict}`,
       );
   }
+  if (insufficient.length > 0) {
+    console.log('\ninsufficient data (fewer than 2 repeats on a side, or a value <= 0 that has no log):');
+    for (const r of insufficient) {
+      const values = (s) => s.values.map((v) => Number(v.toPrecision(3))).join(', ');
+      console.log(
+        `  ${r.runtime} ${r.scenario} ${r.case} ${r.figure}: a [${values(r.base)}] b [${values(r.candidate)}]`,
+      );
+    }
+  }
   if (notes.length > 0) console.log(`\nnotes:\n  ${notes.join('\n  ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
