@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,13 @@ beforeAll(async () => {
     'ok.bench.ts': "import { bench } from 'asyncbench';\nbench('add', () => 1 + 1);\n",
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(tmp, name), text);
+  // What `npm init -y` makes with npm 11: a package with "type": "commonjs".
+  await mkdir(join(tmp, 'cjs'));
+  await writeFile(join(tmp, 'cjs/package.json'), '{ "name": "mine", "type": "commonjs" }\n');
+  await writeFile(
+    join(tmp, 'cjs/only.bench.ts'),
+    "import { bench } from 'asyncbench';\nbench('add', () => 1 + 1);\n",
+  );
 });
 
 afterAll(async () => {
@@ -88,6 +95,14 @@ describe('asyncbench run <files>: bad files stop the run at once, exit 2, one li
 });
 
 describe('--param: checked against the listed parameters before anything runs', () => {
+  it('a file of bench() calls only, in a "type": "commonjs" package (npm init -y), runs', async () => {
+    const r = run(['cjs/only.bench.ts', '--runtimes', 'node', '--profile', 'quick', '--max-time', '0']);
+    expect(r.code, r.stderr).toBe(0);
+    const [file] = (await results()).filter((f) => f.scenarios.some((x) => x.id === 'only'));
+    expect(file?.entries.find((e) => e.scenario === 'only')).toMatchObject({ status: 'ok' });
+    await rm(join(tmp, 'out'), { recursive: true, force: true });
+  });
+
   it('names the valid parameters for an unknown one, and what a parameter takes for a bad value', async () => {
     const unknown = run(['--scenarios', 'timers,http', '--param', 'conc=4']);
     expect(unknown.code).toBe(2);

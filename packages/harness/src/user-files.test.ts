@@ -39,6 +39,23 @@ describe('loadUserFiles', () => {
     ]);
   });
 
+  it('takes a CommonJS module\'s empty exports (a "type": "commonjs" package) as no default export', async () => {
+    const loaded = await loadUserFiles([
+      {
+        file: 'cjs.bench.ts',
+        load: async () => {
+          bench('sum', () => 1 + 1);
+          return { default: {} };
+        },
+      },
+      { file: 'cjs-empty.ts', load: async () => ({ default: {} }) },
+    ]);
+    expect(loaded.catalogue.map((s) => s.id)).toEqual(['cjs']);
+    expect(loaded.errors).toEqual([
+      'cjs-empty.ts: exports nothing usable (export default defineScenario({...}) or an array of them, or call bench(name, fn))',
+    ]);
+  });
+
   it('gives one line naming the file for each unusable file, and keeps the others', async () => {
     const loaded = await loadUserFiles([
       {

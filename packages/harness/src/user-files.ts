@@ -118,6 +118,21 @@ function exported(file: string, value: unknown): Scenario[] | string {
 }
 
 /**
+ * In a package with `"type": "commonjs"` (what `npm init -y` writes), esbuild bundles a file with
+ * no exports of its own (only bench() calls) as CommonJS, and importing it yields
+ * `{ default: module.exports }`, an empty object. That is no default export, not a bad one.
+ */
+function isEmptyCommonJsExports(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.keys(value).length === 0
+  );
+}
+
+/**
  * Loads user files one after another: each file's default export, plus one micro scenario for its
  * bench() calls. A file that throws while loading, exports nothing usable or declares an id
  * another file (or itself) already uses gives one line in `errors`, naming the file.
@@ -141,7 +156,7 @@ export async function loadUserFiles(files: readonly UserFile[]): Promise<UserCat
     }
     const def = (mod as { default?: unknown } | null)?.default;
     const found: Scenario[] = [];
-    if (def !== undefined) {
+    if (def !== undefined && !isEmptyCommonJsExports(def)) {
       const scenarios = exported(file, def);
       if (typeof scenarios === 'string') {
         errors.push(scenarios);
