@@ -493,6 +493,16 @@ describe('exports and the CI gate, on a real run', () => {
     expect(bad.stderr.trim().split('\n')).toEqual([
       'asyncbench: bad --threshold "lots" (a percentage from 0% to 1000%, e.g. 5%)',
     ]);
+    // Nothing in common (every case run with other parameters): the gate judged nothing, it fails.
+    const otherPath = join(tmp, 'other-params.json');
+    const other = await readRun(runPath);
+    for (const e of other.entries) for (const c of e.cases) c.params = { ...c.params, unitMs: 999 };
+    await writeFile(otherPath, JSON.stringify(other));
+    const none = await cli(['compare', runPath, otherPath, '--fail-on', 'slower']);
+    expect(none.code, none.stderr).toBe(1);
+    expect(none.stdout).toContain('--ignore-params compares them by case id anyway');
+    expect(none.stderr).toContain('gate: failed, no figure could be judged');
+
     const missing = await cli(['compare', join(tmp, 'nope.json'), runPath, '--fail-on', 'slower']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(`asyncbench: ${join(tmp, 'nope.json')}: no such file`);

@@ -35,7 +35,10 @@ export function formatCompare(comparison: RunComparison, baseName: string, candi
   const { rows, notes } = comparison;
   if (rows.length === 0) {
     const why = notes.length > 0 ? `\n${notes.join('\n')}` : '';
-    return `nothing to compare: no (runtime, scenario, case) is in both ${baseName} and ${candidateName}${why}`;
+    const hint = notes.some((n) => n.includes('parameters differ'))
+      ? ' (their parameters differ; --ignore-params compares them by case id anyway)'
+      : '';
+    return `nothing to compare: no (runtime, scenario, case) with the same parameters is in both ${baseName} and ${candidateName}${hint}${why}`;
   }
   const shown = shownRows(rows);
   const table = formatTable(
@@ -98,6 +101,11 @@ export async function compareCommand(args: CompareArgs, io: Io): Promise<number>
     io.stderr.write(
       `gate: ${thin} of ${comparison.rows.length} figures had too few repeats to judge (need 2 or more on each side)\n`,
     );
+  }
+  // A gate that judged nothing cannot vouch for anything: it fails rather than pass silently.
+  if (thin === comparison.rows.length) {
+    io.stderr.write('gate: failed, no figure could be judged (nothing in common, or too few repeats)\n');
+    return 1;
   }
   return found.length > 0 ? 1 : 0;
 }

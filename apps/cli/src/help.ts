@@ -106,7 +106,8 @@ are not compared, unless --ignore-params.
   --ignore-params   compare cases by id even where their parameters differ (e.g. a run with
                  --param unitMs=11.5 against one without); each such case is named in a note
 
-Exit: 0 compared (and the gate passed), 1 the gate found a slower figure, 2 bad input.`,
+Exit: 0 compared (and the gate passed), 1 the gate found a slower figure or could judge none,
+2 bad input.`,
   export: `Usage: asyncbench export run.json --format markdown|csv|json|bmf|gab [--direction bigger|smaller] [--out file]
 
   markdown   the summary with intervals, for a pull-request comment
