@@ -47,6 +47,8 @@ describe('format', () => {
     expect(formatRatio(1.034)).toBe('1.03×');
     expect(formatRatio(0.456)).toBe('0.46×');
     expect(formatRatio(0.7)).toBe('0.70×');
+    expect(formatRatio(0.996)).toBe('0.996×'); // not "1.0×" beside a verdict of "faster"
+    expect(formatRatio(0.994)).toBe('0.99×');
     expect(formatRatio(0.0012)).toBe('0.0012×');
     expect(formatRatio(null)).toBe('—');
     expect(formatRatioInterval(33.04, 37.91)).toBe('33.0–37.9×');

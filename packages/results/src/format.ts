@@ -30,14 +30,18 @@ export function formatCount(value: number | null | undefined): string {
 
 /**
  * A ratio such as a speedup or a run-to-run change: `192×`, `12.0×`, `1.26×`, `0.46×` (two
- * significant digits below 1, so 0.0012× is not shown as zero); `—` for nothing.
+ * significant digits below 1, so 0.0012× is not shown as zero, three just below 1: 0.996×); `—`
+ * for nothing.
  */
 export function formatRatio(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (value >= 100) return `${Math.round(value).toLocaleString('en-US')}×`;
   if (value >= 10) return `${value.toFixed(1)}×`;
   if (value >= 1) return `${value.toFixed(2)}×`;
-  return `${value.toPrecision(2)}×`;
+  // Just below 1 two digits would round up to "1.0×", which reads as no change beside a verdict
+  // that says there is one: three digits then (0.996×).
+  const two = value.toPrecision(2);
+  return `${two === '1.0' ? value.toPrecision(3) : two}×`;
 }
 
 /** A 95% interval of a ratio: `1.02–1.10×`; `—` when there is none (fewer than two repeats a side). */
