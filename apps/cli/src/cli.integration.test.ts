@@ -214,7 +214,9 @@ describe('asyncbench run', () => {
     expect(tasks.repeats).toHaveLength(1);
     expect(run.sampling).toMatchObject({ horizon: 0.25, maxTimeMs: 0, rounds: 0, stoppedBy: 'max-time' });
     expect(run.sampling!.inconclusive).toBe(tasks.cases.length);
-    const line = `? ${tasks.cases.length} of ${tasks.cases.length} main figures stayed wider than ±25% (95% CI over repeats; stopped by max-time): inconclusive`;
+    // One repeat: no interval at all, and the line says so rather than "wider than ±25%".
+    const n = tasks.cases.length;
+    const line = `? ${n} of ${n} cases' main figures are inconclusive: ${n} with one repeat or no usable value (no interval); sampling stopped by max-time`;
     expect(r.stdout).toContain(line);
     expect(await readFile(md, 'utf8')).toContain(line);
     expect(r.stderr).toMatch(/marked inconclusive/);

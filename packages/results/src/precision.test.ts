@@ -80,8 +80,11 @@ describe('inconclusive figures in the summary and the Markdown export', () => {
       inconclusive: wide,
     };
     const note = precisionNote(run)!;
+    const noInterval = cases.filter((c) => c.precision!.halfWidth === null).length;
     expect(note).toBe(
-      `? ${wide} of ${cases.length} main figures stayed wider than ±0% (95% CI over repeats; stopped by max-time): inconclusive`,
+      `? ${wide} of ${cases.length} cases' main figures are inconclusive: ${wide - noInterval} wider than ±0% ` +
+        `(95% CI over repeats)${noInterval > 0 ? `, ${noInterval} with one repeat or no usable value (no interval)` : ''}; ` +
+        'sampling stopped by max-time',
     );
     const md = toMarkdown(run);
     expect(md).toContain(note);

@@ -92,17 +92,24 @@ export function inconclusiveMark(c: CaseAggregate | null | undefined): string {
 
 /**
  * The one line a summary prints under its tables when some main figure is inconclusive, e.g.
- * `? 4 of 60 main figures stayed wider than ±7% (95% CI over repeats; stopped by max-time): inconclusive`;
+ * `? 4 of 60 cases' main figures are inconclusive: 3 wider than ±7% (95% CI over repeats), 1 with one
+ * repeat (no interval); sampling stopped by max-time` (one main figure per case: throughput or ops/s);
  * null when every figure is within the horizon, or the run has no sampling record.
  */
 export function precisionNote(run: RunFile): string | null {
   const s = run.sampling;
   if (!s) return null;
   const all = run.entries.flatMap((e) => e.cases).filter((c) => c.precision);
-  const wide = all.filter((c) => !c.precision!.conclusive).length;
-  if (wide === 0) return null;
+  const inconclusive = all.filter((c) => !c.precision!.conclusive);
+  if (inconclusive.length === 0) return null;
+  const noInterval = inconclusive.filter((c) => c.precision!.halfWidth === null).length;
+  const wide = inconclusive.length - noInterval;
+  const parts = [
+    ...(wide > 0 ? [`${wide} wider than ${formatHalfWidth(s.horizon)} (95% CI over repeats)`] : []),
+    ...(noInterval > 0 ? [`${noInterval} with one repeat or no usable value (no interval)`] : []),
+  ];
   return (
-    `${INCONCLUSIVE_MARK} ${wide} of ${all.length} main figures stayed wider than ${formatHalfWidth(s.horizon)} ` +
-    `(95% CI over repeats; stopped by ${s.stoppedBy}): inconclusive`
+    `${INCONCLUSIVE_MARK} ${inconclusive.length} of ${all.length} cases' main figures are inconclusive: ` +
+    `${parts.join(', ')}; sampling stopped by ${s.stoppedBy}`
   );
 }
