@@ -35,6 +35,8 @@ cases=(
   "run --scenarios nope --runtimes node --out $tmp/o"
   "run --cache-dir /proc/x --runtimes node@22 --out $tmp/o"
   "run --pin 1;2"
+  "run --pin 4095 --runtimes node --scenarios timers --out $tmp/o"
+  "run --runtime deno=/nonexistent/deno --runtimes deno --out $tmp/o"
   "run extra.bench.ts"
   "run $tmp/nomatch/*.ts"
   "run $tmp/dir"

@@ -243,6 +243,15 @@ describe('asyncbench run', () => {
     [['run', '--repeats', 'many'], /^asyncbench: bad number for --repeats: "many"/],
     [['run', '--horizon', '0%'], /^asyncbench: bad --horizon "0%" \(a percentage above 0%/],
     [['run', '--max-time', 'soon'], /^asyncbench: bad --max-time "soon" \(a duration such as 90s/],
+    // CPUs this machine does not have (taskset is there: .ci/run installs util-linux).
+    [
+      ['run', '--runtimes', 'node', '--scenarios', 'timers', '--pin', '4095'],
+      /^asyncbench: --pin 4095: taskset cannot pin to these CPUs \(allowed: /,
+    ],
+    [
+      ['run', '--runtimes', 'deno', '--runtime', 'deno=/nonexistent/deno'],
+      /^asyncbench: no runtime found: deno: --runtime binary \/nonexistent\/deno not found/,
+    ],
     [
       ['bench'],
       /^asyncbench: unknown command "bench" \(choose run, report, list, doctor, compare, export or runtimes\)$/,

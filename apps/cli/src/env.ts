@@ -29,11 +29,18 @@ export async function detectPinning(cpuList: string | null = null): Promise<Pinn
   if (cpuList === null) return { prefix: [], how: 'not requested (--pin <cpus> pins children with taskset)' };
   if (process.platform !== 'linux') return { prefix: [], how: 'taskset is Linux-only' };
   const trial = await run('taskset', ['-c', cpuList, 'true']);
-  if (!trial.ok)
-    return {
-      prefix: [],
-      how: `taskset -c ${cpuList} failed (is util-linux installed? is CPU ${cpuList} allowed?)`,
-    };
+  if (!trial.ok) {
+    // taskset there but refusing the list: the user named CPUs this machine does not let us use.
+    // That is bad input (exit 2 before anything runs), not a run left silently unpinned.
+    if ((await run('taskset', ['--version'])).ok) {
+      const allowed = await run('taskset', ['-cp', String(process.pid)]);
+      const list = allowed.stdout.split(':').at(-1)?.trim();
+      throw new UsageError(
+        `--pin ${cpuList}: taskset cannot pin to these CPUs${list ? ` (allowed: ${list})` : ''}`,
+      );
+    }
+    return { prefix: [], how: `taskset not found (apt-get install util-linux): --pin ${cpuList} ignored` };
+  }
   return { prefix: ['taskset', '-c', cpuList], how: `taskset -c ${cpuList}` };
 }
 

@@ -26,10 +26,9 @@ defineScenario({...}) (or an array of them) from the package asyncbench, or call
 the files are bundled once (esbuild) and the same bundle runs on every runtime.
 
   --runtimes node,deno,bun   runtimes to use (default: node,deno,bun; chromium is opt-in; a missing
-                             one is skipped). A name
-                             with @ is a version from the npm registry, installed into the runtime
-                             cache on first use: node@22, node@24.1.0, bun@1.2, deno@2.4, bun@latest
-                             (the spec is the runtime's label in results)
+                             one is skipped). A name with @ is a version from the npm registry,
+                             installed into the runtime cache on first use: node@22, node@24.1.0,
+                             bun@1.2, deno@2.4, bun@latest (the spec is the runtime's label in results)
   --scenarios id,...         scenarios to run (default: every listed scenario)
   --profile quick|default|full   size of the run (default: default)
   --repeats n                minimum processes per runtime x scenario (default: quick 1, default 3,

@@ -24,7 +24,7 @@ import {
 import type { RunArgs } from './args.ts';
 import { listScenarios, selectScenarios } from './catalogue.ts';
 import { detectPinning, gitCommit, hostInfo, hostName } from './env.ts';
-import { CliError } from './errors.ts';
+import { CliError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 import { startMachineProbe } from './machine-load.ts';
 import { prepareNodeSqlite, type SqliteLaunch } from './node-sqlite.ts';
@@ -122,7 +122,8 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     if (r.info.source === 'registry' && r.info.note) note(`${r.info.name}: ${r.info.note}`);
   const available = runtimes.filter((r) => r.kind !== null);
   if (available.length === 0) {
-    throw new CliError(`no runtime found: ${runtimes.map((r) => r.info.note).join('; ')}`);
+    // Nothing could run at all, and nothing has: the runtimes asked for are bad input (exit 2).
+    throw new UsageError(`no runtime found: ${runtimes.map((r) => r.info.note).join('; ')}`);
   }
   for (const r of available) {
     const main = adapterBundle(layout, r.kind!);
