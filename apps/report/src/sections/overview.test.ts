@@ -1,4 +1,10 @@
-import { formatRatio, formatRatioInterval, summarizeRun } from '@asyncbench/results';
+import {
+  formatRatio,
+  formatRatioInterval,
+  isConclusive,
+  runtimeRatios,
+  summarizeRun,
+} from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../test-support/fixtures.ts';
 import { buildContext } from '../context.ts';
@@ -37,13 +43,42 @@ describe('overview', () => {
     }
   });
 
+  it('qualifies each standing by the runtime comparison of the same file, never a bare noisy ratio', () => {
+    const ratios = runtimeRatios(run);
+    let checked = 0;
+    for (const row of o.rows) {
+      const bestAt = row.cells.findIndex((c) => c.best);
+      for (const [i, runtime] of ['node', 'deno', 'bun'].entries()) {
+        const r = ratios.find(
+          (x) =>
+            x.scenario === row.scenario &&
+            x.runtime === ['node', 'deno', 'bun'][bestAt] &&
+            x.against === runtime,
+        );
+        if (!r || row.cells[i]!.best) continue;
+        const tail =
+          r.verdict === 'insufficient data'
+            ? ', no interval'
+            : isConclusive(r)
+              ? ` (CI ${formatRatioInterval(r.ciLow, r.ciHigh)})`
+              : ', not significant';
+        expect(row.cells[i]!.standing.endsWith(tail), `${row.scenario} ${runtime}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('marks the best of each row and says how much slower the others are, with shading by share', () => {
     const cells = o.rows[1]!.cells;
     // HTTP: bun's fixture rate is highest.
     expect(cells.map((c) => c.best)).toEqual([false, false, true]);
     expect(cells[2]!.standing).toBe('fastest');
     expect(cells[2]!.heat).toBe(5);
-    expect(cells[0]!.standing).toMatch(/^1\.\d\d× slower$/);
+    // Qualified by the runtime comparison of the same file: its CI, or that it is not significant.
+    expect(cells[0]!.standing).toMatch(
+      /^1\.\d\d× slower(, not significant|, no interval| \(CI [\d.]+–[\d.]+×\))$/,
+    );
     expect(cells[0]!.heat).toBeLessThan(5);
     expect(cells[0]!.heat).toBeGreaterThan(0);
   });

@@ -10,7 +10,10 @@ import {
   formatPercent,
   formatRatio,
   formatRatioInterval,
+  isConclusive,
+  type RuntimeRatio,
   runtimeLabel,
+  runtimeRatios,
 } from '@asyncbench/results';
 import type { ReportContext, ScenarioContext } from '../context.ts';
 import { entryReason, findEntry, repeatSummary } from '../lookup.ts';
@@ -103,6 +106,7 @@ function overviewRow(
     c.best = values.length > 1 && c.value === best;
     c.standing = values.length < 2 ? '' : c.best ? 'fastest' : `${formatRatio(best / c.value)} slower`;
   }
+  qualifyStandings(ctx, scenario, columns, cells);
   const basis = built.find((b) => b.basis)?.basis;
   return {
     scenario: scenario.id,
@@ -112,6 +116,45 @@ function overviewRow(
     what: basis ? figureWhat(basis) : '',
     cells,
   };
+}
+
+/**
+ * "1.08× slower" read from bar heights alone would quote a difference the runtime comparison
+ * (runtimeRatios: a 95% CI, paired by repeat) calls noise. When every column comes from one run,
+ * each standing says what that comparison concluded: its interval when conclusive, "not
+ * significant" or "no interval" otherwise. Only where the comparison's fastest runtime is the
+ * row's too (both read the same best concurrent case for workloads).
+ */
+function qualifyStandings(
+  ctx: ReportContext,
+  scenario: ScenarioContext,
+  columns: readonly Series[],
+  cells: OverviewCell[],
+): void {
+  const runIndex = columns[0]?.runIndex;
+  if (runIndex === undefined || columns.some((s) => s.runIndex !== runIndex)) return;
+  const ratios = ratiosOf(ctx, runIndex).filter((r) => r.scenario === scenario.id);
+  const bestColumn = columns[cells.findIndex((c) => c.best)];
+  if (!bestColumn) return;
+  cells.forEach((c, i) => {
+    if (c.best || c.standing === '') return;
+    const r = ratios.find((x) => x.runtime === bestColumn.runtime && x.against === columns[i]!.runtime);
+    if (!r) return;
+    if (r.verdict === 'insufficient data') c.standing += ', no interval';
+    else if (!isConclusive(r)) c.standing += ', not significant';
+    else c.standing += ` (CI ${formatRatioInterval(r.ciLow, r.ciHigh)})`;
+  });
+}
+
+const ratioCache = new WeakMap<object, RuntimeRatio[]>();
+function ratiosOf(ctx: ReportContext, runIndex: number): RuntimeRatio[] {
+  const run = ctx.runs[runIndex]!;
+  let ratios = ratioCache.get(run);
+  if (!ratios) {
+    ratios = runtimeRatios(run);
+    ratioCache.set(run, ratios);
+  }
+  return ratios;
 }
 
 function caption(ctx: ReportContext): string {
