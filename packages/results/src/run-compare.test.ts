@@ -10,6 +10,17 @@ const comparedFigures = (kind: 'micro' | 'workload') =>
   figuresOf(kind).filter((f) => FIGURE_META[f].compared);
 
 describe('compareRuns on a real run', () => {
+  it('says what only one side has, once per runtime and scenario', () => {
+    const [first] = run.entries.filter((e) => e.cases.length > 0);
+    const fewer = { ...run, entries: run.entries.filter((e) => e !== first) };
+    expect(compareRuns(run, fewer).notes).toEqual([
+      `${first!.runtime} ${first!.scenario}: only in a, not compared`,
+    ]);
+    expect(compareRuns(fewer, run).notes).toEqual([
+      `${first!.runtime} ${first!.scenario}: only in b, not compared`,
+    ]);
+  });
+
   it('compares every compared figure of every case, main figure first', () => {
     const { rows, notes } = compareRuns(run, run);
     expect(notes).toEqual([]);

@@ -106,6 +106,19 @@ export function compareRuns(
 ): RunComparison {
   const rows: FigureComparison[] = [];
   const notes: string[] = [];
+  // What only one side has is said once per runtime × scenario, so a comparison that silently
+  // covers less than the reader thinks cannot happen.
+  const onlyIn = (from: RunFile, other: RunFile, side: string) => {
+    for (const e of from.entries) {
+      if (e.cases.length === 0) continue;
+      if (
+        !other.entries.some((x) => x.runtime === e.runtime && x.scenario === e.scenario && x.cases.length > 0)
+      )
+        notes.push(`${e.runtime} ${e.scenario}: only in ${side}, not compared`);
+    }
+  };
+  onlyIn(base, candidate, 'a');
+  onlyIn(candidate, base, 'b');
   for (const eb of base.entries) {
     const ec = candidate.entries.find((e) => e.runtime === eb.runtime && e.scenario === eb.scenario);
     if (!ec) continue;
