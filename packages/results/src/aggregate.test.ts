@@ -105,6 +105,21 @@ describe('compareSpreads', () => {
     });
   });
 
+  it('calls the same constant on both sides no difference, zero included (no log needed)', () => {
+    expect(compareSpreads(s(0, 0, 0), s(0, 0, 0), true)).toEqual({
+      ratio: null,
+      ciLow: null,
+      ciHigh: null,
+      verdict: 'no significant difference',
+    });
+    expect(compareSpreads(s(5, 5), s(5, 5), true)).toMatchObject({
+      ratio: 1,
+      verdict: 'no significant difference',
+    });
+    // One side constant, the other not, or two different constants: the usual rules.
+    expect(compareSpreads(s(0, 0), s(0, 1), true).verdict).toBe('insufficient data');
+  });
+
   it('handles zero variance on both sides', () => {
     const r = compareSpreads(s(10, 10), s(12, 12), false);
     expect(r.verdict).toBe('slower');

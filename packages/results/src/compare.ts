@@ -21,11 +21,18 @@ export interface Comparison {
  * (so it is a CI of the ratio of geometric means, robust to the multiplicative noise timings
  * have), exponentiated. Verdict: when the CI excludes 1 the candidate is 'faster' if its figure
  * moved in the good direction (higherIsBetter) and 'slower' otherwise; a CI holding 1 is
- * 'no significant difference'. Fewer than 2 values on a side, or values <= 0 (no log), give
- * 'insufficient data' with a null CI.
+ * 'no significant difference'. Two or more values on each side, all the same one constant, are 'no
+ * significant difference' (CI the ratio itself; null when that constant is 0). Otherwise fewer than
+ * 2 values on a side, or values <= 0 (no log), give 'insufficient data' with a null CI.
  */
 export function compareSpreads(base: Spread, candidate: Spread, higherIsBetter: boolean): Comparison {
   const ratio = base.median !== 0 ? candidate.median / base.median : null;
+  // The same constant on both sides (a blocking case handles 0% of input in every repeat of both
+  // runs): nothing differs, though a value of 0 has no logarithm for the interval below.
+  const constant = (s: Spread) => s.values.length >= 2 && s.values.every((v) => v === s.values[0]);
+  if (constant(base) && constant(candidate) && base.values[0] === candidate.values[0]) {
+    return { ratio, ciLow: ratio, ciHigh: ratio, verdict: 'no significant difference' };
+  }
   const usable = (s: Spread) => s.values.length >= 2 && s.values.every((v) => Number.isFinite(v) && v > 0);
   if (!usable(base) || !usable(candidate)) {
     return { ratio, ciLow: null, ciHigh: null, verdict: 'insufficient data' };
