@@ -94,6 +94,7 @@ function overviewRow(
   ctx: ReportContext,
   scenario: ScenarioContext,
   columns: readonly Series[],
+  ratios: readonly RuntimeRatio[],
 ): OverviewRow | null {
   const built = columns.map((s) => cell(ctx, scenario, s));
   if (built.every((b) => b.cell.status === 'not run')) return null;
@@ -106,7 +107,7 @@ function overviewRow(
     c.best = values.length > 1 && c.value === best;
     c.standing = values.length < 2 ? '' : c.best ? 'fastest' : `${formatRatio(best / c.value)} slower`;
   }
-  qualifyStandings(ctx, scenario, columns, cells);
+  qualifyStandings(scenario, columns, cells, ratios);
   const basis = built.find((b) => b.basis)?.basis;
   return {
     scenario: scenario.id,
@@ -126,14 +127,12 @@ function overviewRow(
  * row's too (both read the same best concurrent case for workloads).
  */
 function qualifyStandings(
-  ctx: ReportContext,
   scenario: ScenarioContext,
   columns: readonly Series[],
   cells: OverviewCell[],
+  runRatios: readonly RuntimeRatio[],
 ): void {
-  const runIndex = columns[0]?.runIndex;
-  if (runIndex === undefined || columns.some((s) => s.runIndex !== runIndex)) return;
-  const ratios = ratiosOf(ctx, runIndex).filter((r) => r.scenario === scenario.id);
+  const ratios = runRatios.filter((r) => r.scenario === scenario.id);
   const bestColumn = columns[cells.findIndex((c) => c.best)];
   if (!bestColumn) return;
   cells.forEach((c, i) => {
@@ -146,17 +145,6 @@ function qualifyStandings(
   });
 }
 
-const ratioCache = new WeakMap<object, RuntimeRatio[]>();
-function ratiosOf(ctx: ReportContext, runIndex: number): RuntimeRatio[] {
-  const run = ctx.runs[runIndex]!;
-  let ratios = ratioCache.get(run);
-  if (!ratios) {
-    ratios = runtimeRatios(run);
-    ratioCache.set(run, ratios);
-  }
-  return ratios;
-}
-
 function caption(ctx: ReportContext): string {
   if (ctx.machines.length > 1) {
     return `At a glance: the newest run of each of ${ctx.machines.length} hosts, side by side`;
@@ -167,8 +155,12 @@ function caption(ctx: ReportContext): string {
 
 export function buildOverview(ctx: ReportContext): OverviewView | null {
   const columns = ctx.series.filter((s) => ctx.newest.includes(s.runIndex));
+  // The runtime comparison behind each standing: only when every column comes from one run.
+  const runIndex = columns[0]?.runIndex;
+  const oneRun = runIndex !== undefined && columns.every((s) => s.runIndex === runIndex);
+  const ratios = oneRun ? runtimeRatios(ctx.runs[runIndex]!) : [];
   const rows = ctx.scenarios
-    .map((scenario) => overviewRow(ctx, scenario, columns))
+    .map((scenario) => overviewRow(ctx, scenario, columns, ratios))
     .filter((r): r is OverviewRow => r !== null);
   if (rows.length === 0) return null;
   return {
