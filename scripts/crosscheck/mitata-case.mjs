@@ -12,14 +12,8 @@
  * (the two lowest and two highest dropped), per op.
  */
 import { measure } from 'mitata';
+import { loadMicroOp } from './micro-op.mjs';
 
-const [dist, profile, scenarioId, caseId] = globalThis.Deno ? Deno.args : process.argv.slice(2);
-const { catalogue } = await import(`file://${dist}/scenarios.js`);
-const scenario = catalogue.find((s) => s.id === scenarioId);
-if (!scenario) throw new Error(`no scenario ${scenarioId}`);
-// Micro scenarios build their cases from params alone; they never touch the platform.
-const cases = await scenario.cases(scenario.params[profile], null);
-const op = cases.find((c) => c.id === caseId && c.kind === 'micro');
-if (!op) throw new Error(`no micro case ${scenarioId}/${caseId}`);
+const { op } = await loadMicroOp();
 const stats = await measure(op.fn);
 console.log(JSON.stringify({ avgNs: stats.avg, p50Ns: stats.p50, samples: stats.samples.length }));

@@ -10,14 +10,8 @@
  * Prints one JSON line: {"meanNs", "p50Ns"}.
  */
 import { MICRO_BUDGETS, measureMicro } from '../../packages/harness/dist/index.js';
+import { loadMicroOp } from './micro-op.mjs';
 
-const [dist, profile, scenarioId, caseId] = globalThis.Deno ? Deno.args : process.argv.slice(2);
-const { catalogue } = await import(`file://${dist}/scenarios.js`);
-const scenario = catalogue.find((s) => s.id === scenarioId);
-if (!scenario) throw new Error(`no scenario ${scenarioId}`);
-// Micro scenarios build their cases from params alone; they never touch the platform.
-const cases = await scenario.cases(scenario.params[profile], null);
-const op = cases.find((c) => c.id === caseId && c.kind === 'micro');
-if (!op) throw new Error(`no micro case ${scenarioId}/${caseId}`);
+const { profile, op } = await loadMicroOp();
 const stats = await measureMicro(op.fn, MICRO_BUDGETS[profile]);
 console.log(JSON.stringify({ meanNs: stats.meanNs, p50Ns: stats.p50Ns }));
