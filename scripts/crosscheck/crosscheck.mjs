@@ -13,7 +13,9 @@
  *   sequential case) against plain-server.mjs, a server of the same runtime in its own process
  *   with the same 64-byte body; and wrk (Debian) against that server: what the server alone does.
  *   raw-fetch-loops is the same client code inside asyncbench, so its ratio checks the measuring;
- *   raw-session's ratio adds what HttpSession costs over plain fetch.
+ *   raw-session's ratio adds what HttpSession costs over plain fetch. http-ramp.ts (Deno) shows
+ *   how the raw-fetch-loops rate rises from the first request, which the HTTP cases' minimum
+ *   warm-up rests on.
  * - micro cases: mitata-case.mjs, mitata's measure() on the same op from the same bundle, in a
  *   fresh process per case (median of three); compared on mean time per op, and also on p50 (the
  *   median batch, robust to a busy machine's interruptions). "fresh ratio": asyncbench's own

@@ -411,15 +411,41 @@ describe('runWorkload: steady state', () => {
   });
 
   /** A case with unknown d whose k-th round sleeps ms[k] (the last value from then on). */
-  function speedingUp(ms: number[]): WorkloadCase {
+  function speedingUp(ms: number[], extra: Partial<WorkloadCase> = {}): WorkloadCase {
     let round = 0;
     return oneUnitCase('speeding-up', {
       async run(ctx) {
         const d = ms[Math.min(round++, ms.length - 1)]!;
         ctx.timeSync(() => ctx.platform.blockingSleep(d));
       },
+      ...extra,
     });
   }
+
+  it('keeps warming up through a flat stretch until minWarmupMs, then catches the later step', async () => {
+    // 30, 30, 30 ms, then 5 ms from the fourth round on: the second round alone looks like a plateau.
+    const budget = { warmupMs: 0, maxWarmupMs: 10_000, timedMs: 0 };
+    const flatThenFaster = [30, 30, 30, 5];
+    const early = await runWorkload(speedingUp(flatThenFaster), webPlatform(), 1, budget);
+    expect(early.warmupRounds).toBe(2);
+    const w = await runWorkload(speedingUp(flatThenFaster, { minWarmupMs: 105 }), webPlatform(), 1, budget);
+    // Past 105 ms (three and a half flat rounds) the plateau rule is back: the fourth round (a rise) keeps it going, a later one ends it.
+    expect(w.warmupRounds).toBeGreaterThanOrEqual(5);
+    expect(w.warmupSteady).toBe(true);
+  });
+
+  it('ends the warm-up at the physical limit even before minWarmupMs', async () => {
+    const { c } = sleeper(2, 20, { minWarmupMs: 10_000 });
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 1, maxWarmupMs: 20_000, timedMs: 1 });
+    expect([w.warmupRounds, w.warmupSteady]).toEqual([1, true]);
+  });
+
+  it('caps minWarmupMs at maxWarmupMs', async () => {
+    const c = speedingUp([10], { minWarmupMs: 10_000 });
+    const w = await runWorkload(c, webPlatform(), 1, { warmupMs: 0, maxWarmupMs: 50, timedMs: 0 });
+    expect(w.warmupMs).toBeLessThan(1_000);
+    expect(w.warmupSteady).toBe(true);
+  });
 
   it('keeps warming up while the case speeds up, and stops on a plateau', async () => {
     // One round per window (warmupMs 0): 80, 40, 20, 10 ms rise; the fifth, 20 ms, is no faster.

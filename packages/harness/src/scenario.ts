@@ -57,6 +57,13 @@ export interface WorkloadCase<S = unknown> {
    * results (e.g. "server: the runtime's own HTTP server on a worker thread of this process").
    */
   readonly arrangement?: string;
+  /**
+   * Warm-up lasts at least this many ms (capped by the profile's maxWarmupMs) before a plateau may
+   * end it; reaching the physical limit still ends it at once. For cases whose rate steps up late,
+   * after a flat stretch the plateau rule would take for steady state: Deno's fetch runs ~35k
+   * requests/s from 0.25 to 0.75 s and ~43k from 1 s on (issue 9, scripts/crosscheck/http-ramp.ts).
+   */
+  readonly minWarmupMs?: number;
   /** Prepares state (files, servers); not timed. */
   setup?(platform: Platform): Promise<S>;
   /**

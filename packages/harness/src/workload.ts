@@ -135,8 +135,8 @@ async function runRounds<S>(
 /**
  * Warm-up: windows of whole rounds (each at least budget.warmupMs) until the case stops speeding
  * up: its mean round is within AT_THE_LIMIT of idealMs (it cannot get meaningfully faster), or a
- * window's rate does not beat the best earlier one by more than STILL_RISING (a plateau).
- * budget.maxWarmupMs caps it; steady says which ended it.
+ * window's rate does not beat the best earlier one by more than STILL_RISING (a plateau) once
+ * c.minWarmupMs has passed. budget.maxWarmupMs caps it; steady says which ended it.
  */
 async function warmUp<S>(
   c: WorkloadCase<S>,
@@ -147,6 +147,7 @@ async function warmUp<S>(
   budget: WorkloadBudget,
 ): Promise<RoundsDone & { steady: boolean }> {
   const idealMs = idealWallMs(c);
+  const minMs = Math.min(c.minWarmupMs ?? 0, budget.maxWarmupMs);
   const seedOf = (r: number) => roundSeed(seed, -1 - r);
   let rounds = 0;
   let ms = 0;
@@ -157,7 +158,8 @@ async function warmUp<S>(
     ms += w.ms;
     const rate = w.rounds / Math.max(w.ms, 1e-6);
     const atLimit = idealMs !== null && idealMs > 0 && w.ms / w.rounds <= idealMs * AT_THE_LIMIT;
-    if (atLimit || (window >= 2 && rate <= best * STILL_RISING)) return { rounds, ms, steady: true };
+    const plateau = window >= 2 && rate <= best * STILL_RISING && ms >= minMs;
+    if (atLimit || plateau) return { rounds, ms, steady: true };
     best = Math.max(best, rate);
     if (ms >= budget.maxWarmupMs) return { rounds, ms, steady: false };
   }
