@@ -11,6 +11,13 @@ export type AdapterRequest =
       seed: number;
       /** Parameter values replacing the profile's (`--params '{"concurrency":8}'`); null: none. */
       params: Params | null;
+      /** `--cases id,id`: only these cases of the one scenario named run; null: all of them. */
+      cases: string[] | null;
+      /**
+       * `--micro-alone`: a micro case runs only when nothing was measured before it in this process;
+       * the others are named in the `done` line (`deferred`) for the caller to run one per process.
+       */
+      microAlone: boolean;
     };
 
 /** Seed used when --seed is not given, so two runs without flags see the same inputs. */
@@ -22,10 +29,10 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses `--scenarios id,id --profile quick|default|full --seed N --params JSON` (also
- * `--flag=value`) and `--list`. Throws UsageError on unknown flags, missing values, an unknown
- * profile, a seed that is not an integer in 0..2^32-1, or params that are not a JSON object of
- * finite numbers, strings and booleans.
+ * Parses `--scenarios id,id --profile quick|default|full --seed N --params JSON --cases id,id
+ * --micro-alone` (also `--flag=value`) and `--list`. Throws UsageError on unknown flags, missing
+ * values, an unknown profile, a seed that is not an integer in 0..2^32-1, params that are not a
+ * JSON object of finite numbers, strings and booleans, or --cases without exactly one scenario.
  */
 export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
   let list = false;
@@ -33,6 +40,8 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
   let profile: ProfileName = 'default';
   let seed = DEFAULT_SEED;
   let params: Params | null = null;
+  let cases: string[] | null = null;
+  let microAlone = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -79,13 +88,30 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
       case '--params':
         params = parseParamsJson(value());
         break;
+      case '--cases': {
+        const ids = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        if (ids.length === 0) throw new UsageError('--cases needs at least one id');
+        cases = [...new Set([...(cases ?? []), ...ids])];
+        break;
+      }
+      case '--micro-alone':
+        if (inline !== undefined) throw new UsageError('--micro-alone takes no value');
+        microAlone = true;
+        break;
       default:
         throw new UsageError(
-          `unknown argument "${arg}" (expected --scenarios, --profile, --seed, --params or --list)`,
+          `unknown argument "${arg}" (expected --scenarios, --profile, --seed, --params, --cases, --micro-alone or --list)`,
         );
     }
   }
-  return list ? { kind: 'list' } : { kind: 'run', scenarios, profile, seed, params };
+  if (list) return { kind: 'list' };
+  // Case ids belong to one scenario: with several, an id could name a case in each.
+  if (cases && scenarios?.length !== 1)
+    throw new UsageError('--cases needs exactly one scenario in --scenarios');
+  return { kind: 'run', scenarios, profile, seed, params, cases, microAlone };
 }
 
 function parseParamsJson(text: string): Params {

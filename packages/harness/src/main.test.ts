@@ -64,6 +64,8 @@ describe('parseAdapterArgs', () => {
       profile: 'default',
       seed: 1,
       params: null,
+      cases: null,
+      microAlone: false,
     });
     expect(
       parseAdapterArgs([
@@ -81,6 +83,12 @@ describe('parseAdapterArgs', () => {
       profile: 'quick',
       seed: 42,
       params: { n: 4, s: 'x' },
+      cases: null,
+      microAlone: false,
+    });
+    expect(parseAdapterArgs(['--scenarios', 'a', '--cases', 'x,y', '--micro-alone'])).toMatchObject({
+      cases: ['x', 'y'],
+      microAlone: true,
     });
     expect(parseAdapterArgs(['--list'])).toEqual({ kind: 'list' });
   });
@@ -94,6 +102,11 @@ describe('parseAdapterArgs', () => {
     expect(() => parseAdapterArgs(['--scenarios'])).toThrow('--scenarios needs a value');
     expect(() => parseAdapterArgs(['--verbose'])).toThrow('unknown argument "--verbose"');
     expect(() => parseAdapterArgs(['--params', '[1]'])).toThrow('--params must be a JSON object');
+    expect(() => parseAdapterArgs(['--cases', 'x'])).toThrow('--cases needs exactly one scenario');
+    expect(() => parseAdapterArgs(['--scenarios', 'a,b', '--cases', 'x'])).toThrow(
+      '--cases needs exactly one scenario',
+    );
+    expect(() => parseAdapterArgs(['--micro-alone=yes'])).toThrow('--micro-alone takes no value');
     expect(() => parseAdapterArgs(['--params', '{"n":{}}'])).toThrow(
       '--params: n must be a finite number, a string or a boolean',
     );
@@ -122,6 +135,22 @@ describe('runMain', () => {
     expect(parsed[2]).toMatchObject({ type: 'done', scenario: 'beta' });
     expect(parsed[4]).toMatchObject({ type: 'done', scenario: 'alpha' });
     for (const l of lines) expect(parseAdapterLine(l)).toEqual(JSON.parse(l));
+  });
+
+  it('--micro-alone names the micro cases it left in its done line; --cases runs one of them', async () => {
+    const noop = (id: string) => ({ kind: 'micro' as const, id, label: id, variant: 'sync', fn: () => {} });
+    const micro = defineScenario({ id: 'micro', params, cases: () => [noop('a'), noop('b'), noop('c')] });
+    const run = async (argv: string[]) => {
+      const lines: string[] = [];
+      expect(await runMain(webPlatform(), [micro], argv, (l) => lines.push(l))).toBe(0);
+      return lines.map((l) => parseAdapterLine(l));
+    };
+    const first = await run(['--scenarios', 'micro', '--profile', 'quick', '--micro-alone']);
+    expect(first.map((l) => (l.type === 'result' ? l.result.case : l.type))).toEqual(['hello', 'a', 'done']);
+    expect(first[2]).toMatchObject({ type: 'done', deferred: ['b', 'c'] });
+    const alone = await run(['--scenarios', 'micro', '--profile', 'quick', '--micro-alone', '--cases', 'c']);
+    expect(alone.map((l) => (l.type === 'result' ? l.result.case : l.type))).toEqual(['hello', 'c', 'done']);
+    expect(alone[2]).not.toHaveProperty('deferred');
   });
 
   it('runs every non-hidden scenario when none is named', async () => {

@@ -42,7 +42,8 @@ function errorParts(error: unknown): { message: string; stack?: string } {
  * JSON object per line:
  * - `--list`: one CatalogueLine per scenario (hidden ones too, flagged), exit 0.
  * - otherwise a `hello` line, then per scenario its `result` lines as cases finish and a `done`
- *   line, or a `scenario-error` line when it throws (the remaining scenarios still run), or one
+ *   line (with `--micro-alone`, naming in `deferred` the micro cases left for processes of their
+ *   own; `--cases` runs only the cases named), or a `scenario-error` line when it throws (the remaining scenarios still run), or one
  *   `skipped` line when it requires what the platform lacks (Platform.lacks; nothing of it runs).
  * Resolves to the exit code: 0 all ran, 1 some scenario failed, 2 bad request (unknown flag,
  * scenario id, or a `--params` value a chosen scenario does not take) reported in a single `fatal`
@@ -118,14 +119,25 @@ export async function runMain(
       continue;
     }
     const t0 = performance.now();
+    let deferred: string[] = [];
     try {
       await runScenario(scenario, platform, {
         profile: request.profile,
         seed: request.seed,
         ...(overrides ? { params: overrides } : {}),
+        ...(request.cases ? { cases: request.cases } : {}),
+        microAlone: request.microAlone,
         onResult: (result) => emit({ type: 'result', result }),
+        onDeferred: (ids) => {
+          deferred = ids;
+        },
       });
-      emit({ type: 'done', scenario: scenario.id, elapsedMs: performance.now() - t0 });
+      emit({
+        type: 'done',
+        scenario: scenario.id,
+        elapsedMs: performance.now() - t0,
+        ...(deferred.length > 0 ? { deferred } : {}),
+      });
     } catch (error) {
       emit({ type: 'scenario-error', scenario: scenario.id, ...errorParts(error) });
       code = 1;

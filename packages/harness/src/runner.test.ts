@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sleep, webPlatform } from '../test-support/web-platform.ts';
 import { defineScenario } from './define-scenario.ts';
 import { measureMicro, NEAR_EMPTY_FACTOR } from './micro.ts';
-import { runScenario } from './runner.ts';
+import { type RunOptions, runScenario } from './runner.ts';
 import type { Case, Scenario, WorkloadCase } from './scenario.ts';
 import { idealWallMs, runWorkload } from './workload.ts';
 
@@ -220,6 +220,50 @@ describe('runScenario', () => {
     expect(w.latencyMs.max).toBeGreaterThanOrEqual(w.latencyMs.p50);
     expect(w.wallMs).toBeGreaterThanOrEqual(w.latencyMs.max);
     expect(concurrent?.workload?.idealMs).toBe(2);
+  });
+
+  it('microAlone runs workload cases and defers every micro case measured after another case', async () => {
+    const noop = (id: string) => ({ kind: 'micro' as const, id, label: id, variant: 'sync', fn: () => {} });
+    const oneUnit = oneUnitCase('unit', {
+      run: async (ctx) => {
+        ctx.timeSync(() => 1);
+      },
+    });
+    const options = { profile: 'quick' as const, seed: 1, microBudget: TINY, workloadBudget: ONE_ROUND };
+    const run = async (cases: Case[], extra: Partial<RunOptions> = {}) => {
+      const deferred: string[][] = [];
+      const results = await runScenario(
+        scenario(() => cases),
+        webPlatform(),
+        {
+          ...options,
+          microAlone: true,
+          onDeferred: (ids) => deferred.push(ids),
+          ...extra,
+        },
+      );
+      return { ran: results.map((r) => r.case), deferred };
+    };
+    // A micro-only scenario: its first micro case is alone in the process; the rest wait.
+    expect(await run([noop('a'), noop('b'), noop('c')])).toEqual({ ran: ['a'], deferred: [['b', 'c']] });
+    // After a workload case, no micro case is alone.
+    expect(await run([oneUnit, noop('a'), noop('b')])).toEqual({ ran: ['unit'], deferred: [['a', 'b']] });
+    // What the caller then asks for: one case, alone; nothing left over.
+    expect(await run([oneUnit, noop('a'), noop('b')], { cases: ['b'] })).toEqual({
+      ran: ['b'],
+      deferred: [[]],
+    });
+  });
+
+  it('cases narrows a scenario to the ids named, in its order, and rejects an id it lacks', async () => {
+    const noop = (id: string) => ({ kind: 'micro' as const, id, label: id, variant: 'sync', fn: () => {} });
+    const s = scenario(() => [noop('a'), noop('b'), noop('c')]);
+    const options = { profile: 'quick' as const, seed: 1, microBudget: TINY };
+    const results = await runScenario(s, webPlatform(), { ...options, cases: ['c', 'a'] });
+    expect(results.map((r) => r.case)).toEqual(['a', 'c']);
+    await expect(runScenario(s, webPlatform(), { ...options, cases: ['a', 'z'] })).rejects.toThrow(
+      'scenario "fixture" has no case z (valid: a, b, c)',
+    );
   });
 
   it('runs teardown when run throws, and rejects with the run error', async () => {

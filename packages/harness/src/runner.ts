@@ -21,6 +21,19 @@ export interface RunOptions {
   params?: Params;
   /** Overrides the profile's workload budget (tests use tiny budgets). */
   workloadBudget?: Partial<WorkloadBudget>;
+  /** Only the cases with these ids run (in the scenario's order); an id it lacks is an error. */
+  cases?: readonly string[];
+  /**
+   * Each micro case in a process of its own: a micro case runs only when no case was measured
+   * before it in this call; the others are skipped and named through onDeferred, for the caller to
+   * run each alone (`cases: [id]`) in a fresh process. Why: a micro op's cost depends on the type
+   * feedback and compiled code that earlier cases left in shared code (support helpers, core, the
+   * runtime's builtins); measured after its scenario's earlier cases, Node's promise-all-10 read
+   * 1.2x what it reads alone, and a hand-timed loop shifts the same way (scripts/crosscheck).
+   */
+  microAlone?: boolean;
+  /** With microAlone: the ids of the micro cases not run, in the scenario's order (called once). */
+  onDeferred?(caseIds: string[]): void;
 }
 
 function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
@@ -39,8 +52,9 @@ function checkCaseIds(scenario: Scenario, cases: readonly Case[]): void {
  * one CaseResult per case. Micro cases go through tinybench (measureMicro); workload cases
  * through runWorkload (warm-up rounds, then timed rounds for the profile's WORKLOAD_BUDGETS).
  * platform.gc() (when present) runs before each case so one case's garbage
- * is not collected on the next one's clock. The first failing case rejects the whole run with
- * its error: a partly measured scenario is not a result.
+ * is not collected on the next one's clock. options.cases and options.microAlone narrow what runs.
+ * The first failing case rejects the whole run with its error: a partly measured scenario is not
+ * a result.
  */
 export async function runScenario(
   scenario: Scenario,
@@ -53,12 +67,18 @@ export async function runScenario(
   const params = options.params ? { ...profileParams, ...options.params } : profileParams;
   const budget: MicroBudget = { ...MICRO_BUDGETS[options.profile], ...options.microBudget };
   const workloadBudget: WorkloadBudget = { ...WORKLOAD_BUDGETS[options.profile], ...options.workloadBudget };
-  const cases = await scenario.cases(params, platform);
-  checkCaseIds(scenario, cases);
+  const all = await scenario.cases(params, platform);
+  checkCaseIds(scenario, all);
+  const cases = options.cases ? selectCases(scenario, all, options.cases) : all;
 
   const driver = scenario.requires?.includes('sqlite') ? sqliteDriverOf(platform) : undefined;
   const results: CaseResult[] = [];
+  const deferred: string[] = [];
   for (const c of cases) {
+    if (options.microAlone && c.kind === 'micro' && results.length > 0) {
+      deferred.push(c.id);
+      continue;
+    }
     platform.gc?.();
     const base = { scenario: scenario.id, case: c.id, label: c.label, variant: c.variant, params };
     let result: CaseResult;
@@ -73,7 +93,19 @@ export async function runScenario(
     results.push(result);
     options.onResult?.(result);
   }
+  if (options.microAlone) options.onDeferred?.(deferred);
   return results;
+}
+
+/** The cases named by ids, in the scenario's order; throws naming an id the scenario lacks. */
+function selectCases(scenario: Scenario, cases: readonly Case[], ids: readonly string[]): Case[] {
+  const missing = ids.filter((id) => !cases.some((c) => c.id === id));
+  if (missing.length > 0) {
+    throw new Error(
+      `scenario "${scenario.id}" has no case ${missing.join(', ')} (valid: ${cases.map((c) => c.id).join(', ')})`,
+    );
+  }
+  return cases.filter((c) => ids.includes(c.id));
 }
 
 /**

@@ -257,7 +257,17 @@ export const AdapterLineSchemas = {
     message: Type.String(),
     stack: Type.Optional(Type.String()),
   }),
-  done: Type.Object({ type: Type.Literal('done'), scenario: Type.String(), elapsedMs: NonNegative() }),
+  done: Type.Object({
+    type: Type.Literal('done'),
+    scenario: Type.String(),
+    elapsedMs: NonNegative(),
+    deferred: Type.Optional(
+      Type.Array(Type.String(), {
+        description:
+          'With --micro-alone: the micro cases not run here, each to be run alone in a fresh process (--cases id)',
+      }),
+    ),
+  }),
   /** Instead of results and `done`: the platform lacks what the scenario requires (reason says what). */
   skipped: Type.Object({ type: Type.Literal('skipped'), scenario: Type.String(), reason: Type.String() }),
   /** The request itself was bad (unknown flag or scenario id); nothing ran. Exit code 2. */
@@ -382,7 +392,11 @@ export const MachineLoadSchema = Type.Object({
 });
 export type MachineLoad = Static<typeof MachineLoadSchema>;
 
-/** One process run of one scenario on one runtime. */
+/**
+ * One repeat of one scenario on one runtime: one process, or, where the scenario has micro cases,
+ * one process for its workload cases (or its first micro case) and one more per other micro case,
+ * each alone (the CLI's --micro-alone / --cases), merged: durationMs and machine cover them all.
+ */
 export const RepeatRecordSchema = Type.Object({
   index: Type.Integer({ minimum: 0 }),
   status: Type.Enum(['ok', 'failed']),
