@@ -1,8 +1,8 @@
 import { SCHEMA_VERSION } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
-import { workloadResult } from '../test-support/builders.ts';
+import { microResult, workloadResult } from '../test-support/builders.ts';
 import { makeRedactor, pgHostPort, redactUrls } from './redact.ts';
-import { judgeChild } from './repeat.ts';
+import { judgeChild, mergeParts } from './repeat.ts';
 import { adapterCommand, parseVersionOutput } from './runtime-kind.ts';
 import type { ChildOutcome } from './spawn.ts';
 import { tail } from './spawn.ts';
@@ -79,6 +79,41 @@ describe('judgeChild', () => {
     expect(r).toMatchObject({ status: 'ok', skipped: 'needs files: a browser page has no file system' });
     expect(r.results).toEqual([]);
     expect(judgeChild(outcome([hello, result, done]), ctx).skipped).toBeUndefined();
+  });
+
+  it('keeps the micro cases a done line deferred, only from a clean run', () => {
+    const deferring = JSON.stringify({
+      type: 'done',
+      scenario: 'timers',
+      elapsedMs: 5,
+      deferred: ['a', 'b'],
+    });
+    expect(judgeChild(outcome([hello, result, deferring]), ctx).deferred).toEqual(['a', 'b']);
+    expect(judgeChild(outcome([hello, result, done]), ctx).deferred).toBeUndefined();
+    expect(judgeChild(outcome([hello, result, deferring], { exitCode: 3 }), ctx).deferred).toBeUndefined();
+  });
+
+  it('merges a repeat out of its processes: results in order, time summed, the first failure kept', () => {
+    const micro = (id: string) => JSON.stringify({ type: 'result', result: microResult('timers', id, 1e6) });
+    const first = judgeChild(outcome([hello, result, done], { durationMs: 100 }), ctx);
+    const part = (id: string, lines: string[], over: Partial<ChildOutcome> = {}) => ({
+      caseId: id,
+      repeat: judgeChild(outcome([hello, ...lines], { durationMs: 50, ...over }), ctx),
+    });
+    const ok = mergeParts(first, [part('a', [micro('a'), done]), part('b', [micro('b'), done])]);
+    expect(ok).toMatchObject({ status: 'ok', durationMs: 200 });
+    expect(ok.results.map((r) => r.case)).toEqual(['c', 'a', 'b']);
+    expect(ok).not.toHaveProperty('deferred');
+    const crashed = mergeParts(first, [part('a', [micro('a')], { exitCode: 3, stderrTail: 'boom' })]);
+    expect(crashed).toMatchObject({
+      status: 'failed',
+      reason: 'case a (in a process of its own): crashed: exit code 3',
+      stderrTail: 'boom',
+    });
+    // A part that answers without the case it was asked for fails the repeat: no silent gap.
+    expect(mergeParts(first, [part('a', [done])]).reason).toBe(
+      'case a (in a process of its own): no result for it',
+    );
   });
 
   it('keeps the PostgreSQL password out of reasons and stderr tails', () => {

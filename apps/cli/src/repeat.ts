@@ -14,8 +14,11 @@ export interface JudgeContext {
   redact: (text: string) => string;
 }
 
-/** A judged repeat; `skipped` when the adapter declined the scenario (its platform lacks a requirement). */
-export type JudgedRepeat = RepeatRecord & { skipped?: string };
+/**
+ * A judged repeat; `skipped` when the adapter declined the scenario (its platform lacks a
+ * requirement); `deferred` the micro cases its `done` line left for processes of their own.
+ */
+export type JudgedRepeat = RepeatRecord & { skipped?: string; deferred?: string[] };
 
 export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepeat {
   const results: CaseResult[] = [];
@@ -23,6 +26,7 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepe
   let scenarioError: string | null = null;
   let skipped: string | null = null;
   let sawDone = false;
+  let deferred: string[] = [];
   for (const raw of outcome.stdoutLines) {
     if (raw.trim() === '') continue;
     let line: AdapterLine | null | undefined;
@@ -46,6 +50,7 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepe
       scenarioError ??= `adapter refused the request: ${line.message}`;
     } else if (line.type === 'done') {
       sawDone = true;
+      deferred = line.deferred ?? [];
     } else if (line.type === 'skipped') {
       // Nothing ran, by design: as complete an answer as a done line.
       skipped ??= line.reason;
@@ -69,6 +74,7 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepe
     results,
   };
   if (skipped !== null && !reason) record.skipped = ctx.redact(skipped);
+  if (deferred.length > 0 && !reason) record.deferred = deferred;
   if (reason) {
     record.reason = ctx.redact(reason);
     if (outcome.stderrTail !== '') record.stderrTail = ctx.redact(outcome.stderrTail);
@@ -79,4 +85,36 @@ export function judgeChild(outcome: ChildOutcome, ctx: JudgeContext): JudgedRepe
 function snippet(line: string): string {
   const s = line.length > 80 ? `${line.slice(0, 80)}…` : line;
   return JSON.stringify(s);
+}
+
+/**
+ * One repeat out of the processes it took: the first (workload cases, or the first micro case)
+ * and one per micro case it deferred, each asked for `--cases <id>`. Results in that order,
+ * durationMs summed; failed with the first failing part's reason and stderr, or when a part did
+ * not return the case it was asked for (the rest of the repeat is then not worth running: the
+ * caller stops at the first failed part).
+ */
+export function mergeParts(
+  first: JudgedRepeat,
+  parts: readonly { caseId: string; repeat: JudgedRepeat }[],
+): JudgedRepeat {
+  const merged: JudgedRepeat = { ...first, results: [...first.results] };
+  delete merged.deferred;
+  for (const { caseId, repeat } of parts) {
+    merged.durationMs += repeat.durationMs;
+    merged.results.push(...repeat.results);
+    if (merged.status === 'failed') continue;
+    const reason =
+      repeat.status === 'failed'
+        ? `case ${caseId} (in a process of its own): ${repeat.reason}`
+        : !repeat.results.some((r) => r.case === caseId)
+          ? `case ${caseId} (in a process of its own): no result for it`
+          : null;
+    if (reason !== null) {
+      merged.status = 'failed';
+      merged.reason = reason;
+      if (repeat.stderrTail !== undefined) merged.stderrTail = repeat.stderrTail;
+    }
+  }
+  return merged;
 }

@@ -1,5 +1,6 @@
 /**
- * `asyncbench run`: one child process per runtime x scenario x repeat, interleaved across
+ * `asyncbench run`: one child process per runtime x scenario x repeat (and one more per micro case
+ * beyond a scenario's first, so that each micro case is measured alone), interleaved across
  * runtimes (scenario S: repeat 1 on A B C, repeat 2 on A B C ...) so slow drifts of a shared
  * machine hit every runtime alike. The results file is rewritten atomically after every process,
  * so an interrupt or a crash loses nothing already measured.
@@ -43,7 +44,7 @@ import {
 } from './paths.ts';
 import { Progress } from './progress.ts';
 import { makeRedactor } from './redact.ts';
-import { type JudgedRepeat, judgeChild } from './repeat.ts';
+import { type JudgedRepeat, judgeChild, mergeParts } from './repeat.ts';
 import { writeReport } from './report-write.ts';
 import { runBaseName, writeFileAtomic, writeJsonAtomic } from './results-file.ts';
 import { isRuntimeSpec } from './runtime-cache/spec.ts';
@@ -379,7 +380,8 @@ function markSkipped(run: RunFile, runtime: string, scenario: string, reason: st
 }
 
 /**
- * One child process; null when interrupted (what it printed so far is not kept). The adapter runs
+ * One repeat: one child process, plus one per micro case beyond the first (each alone, asked for
+ * by the first's `deferred`); null when interrupted (what they printed so far is not kept). The adapter runs
  * the planned scenario's catalogue id with its parameter overrides (`--params`), from the user
  * bundle when there is one (`--bundle`, first).
  */
@@ -403,14 +405,34 @@ async function runOne(
     ...['--scenarios', scenario, '--profile', args.profile, '--seed', String(args.seed)],
     ...(planned.overrides ? ['--params', JSON.stringify(planned.overrides)] : []),
   ];
-  const command = [
-    ...prefix,
-    ...adapterCommand(r.kind!, r.info.path!, adapterBundle(layout, r.kind!), childArgs, flags),
-  ];
-  const probe = startMachineProbe(); // load and other processes' CPU time around the child
-  const outcome = await runChild(command, { cwd: process.cwd(), env, timeoutMs, signal });
-  if (outcome.aborted) return null;
-  return { ...judgeChild(outcome, { scenario, index, timeoutMs, redact }), machine: probe.stop() };
+  /** One child with `extra` arguments, judged; null when interrupted. */
+  const child = async (extra: string[]): Promise<JudgedRepeat | null> => {
+    const command = [
+      ...prefix,
+      ...adapterCommand(
+        r.kind!,
+        r.info.path!,
+        adapterBundle(layout, r.kind!),
+        [...childArgs, ...extra],
+        flags,
+      ),
+    ];
+    const outcome = await runChild(command, { cwd: process.cwd(), env, timeoutMs, signal });
+    return outcome.aborted ? null : judgeChild(outcome, { scenario, index, timeoutMs, redact });
+  };
+  const probe = startMachineProbe(); // load and other processes' CPU time around the children
+  // Each micro case alone in a fresh process: measured after other cases in the same process, a
+  // micro op runs with the type feedback and compiled code they left behind (runner.ts microAlone).
+  const first = await child(['--micro-alone']);
+  if (first === null) return null;
+  const parts: { caseId: string; repeat: JudgedRepeat }[] = [];
+  for (const caseId of first.deferred ?? []) {
+    const repeat = await child(['--cases', caseId]);
+    if (repeat === null) return null;
+    parts.push({ caseId, repeat });
+    if (repeat.status === 'failed') break;
+  }
+  return { ...mergeParts(first, parts), machine: probe.stop() };
 }
 
 function addRepeat(run: RunFile, runtime: string, scenario: string, record: RepeatRecord): void {
