@@ -16,11 +16,14 @@
  *   raw-session's ratio adds what HttpSession costs over plain fetch. http-ramp.ts (Deno) shows
  *   how the raw-fetch-loops rate rises from the first request, which the HTTP cases' minimum
  *   warm-up rests on.
- * - micro cases: mitata-case.mjs, mitata's measure() on the same op from the same bundle, in a
+ * - micro cases: micro-case.mjs, mitata's measure() on the same op from the same bundle, in a
  *   fresh process per case (median of three); compared on mean time per op, and also on p50 (the
  *   median batch, robust to a busy machine's interruptions). "fresh ratio": asyncbench's own
- *   runner on that case alone in a fresh process (ours-case.mjs), against mitata: where it agrees
- *   and the run's figure does not, the earlier cases of the run's process made the difference.
+ *   runner on that case alone in a fresh process (micro-case.mjs ours), against mitata; a run
+ *   measures every micro case alone too, so the two should agree. "hand loop": a third
+ *   measurement, a plain hand-timed loop on that case alone in a fresh process (hand-loop.mjs,
+ *   median of three), with asyncbench's and mitata's ratios to it: where the two disagree, the
+ *   one near 1.00 agrees with a loop that has nothing of either.
  * ratio = asyncbench / independent, on throughput for HTTP and on time per op for micro cases;
  * "ok" when within 15%.
  */
@@ -30,10 +33,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { adapterDist, command, root, runJson } from './runtime-command.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const MICRO_SCENARIOS = ['tasks', 'errors', 'queue'];
 const TOLERANCE = 0.15;
 
@@ -59,20 +62,6 @@ for (const o of only) if (o !== 'http' && o !== 'micro') usage(`--only takes htt
 function usage(message) {
   console.error(`crosscheck: ${message}`);
   process.exit(2);
-}
-
-/** How to start a script on a runtime: the binaries the CLI itself uses (pinned devDependencies). */
-function command(runtime, script, args) {
-  if (runtime === 'node') return [process.execPath, ['--expose-gc', script, ...args]];
-  const bin = join(root, 'node_modules', '.bin', runtime);
-  if (runtime === 'deno') return [bin, ['run', '-A', '--v8-flags=--expose-gc', script, ...args]];
-  return [bin, [script, ...args]];
-}
-
-async function runJson(runtime, script, args) {
-  const [file, argv] = command(runtime, script, args);
-  const { stdout } = await run(file, argv, { cwd: root, maxBuffer: 1 << 24, timeout: 120_000 });
-  return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
 /** Starts plain-server.mjs on the runtime; resolves { url, stop } once it printed its port. */
@@ -143,20 +132,34 @@ function figure(results, runtime, scenario, caseId, name) {
 }
 
 const rows = [];
+const ratioOf = (a, b) => (a !== null && a !== undefined && b ? a / b : null);
 /**
- * p50: [ours, theirs] medians where both tools have them (micro cases), to tell noise from bias;
- * fresh: asyncbench's runner on the same case alone in a fresh process, to tell what the earlier
- * cases of a run leave behind in its process from what the runner does.
+ * One row: asyncbench's figure (ours) beside the independent one (theirs). Micro rows add
+ * p50: [ours, theirs] medians, to tell noise from bias; fresh: asyncbench's runner on the case
+ * alone in a fresh process; hand: a hand-timed loop on the case alone in a fresh process, the third
+ * measurement that shows which side of an OFF row is off.
  */
-function row(runtime, what, ours, theirs, unit, independent, p50 = null, fresh = null) {
-  const ratio = ours !== null && theirs ? ours / theirs : null;
-  const ratioP50 = p50 && p50[0] !== null && p50[1] ? p50[0] / p50[1] : null;
-  const ratioFresh = fresh !== null && theirs ? fresh / theirs : null;
-  rows.push({ runtime, what, ours, theirs, unit, independent, ratio, ratioP50, ratioFresh });
+function row(runtime, what, ours, theirs, unit, independent, micro = {}) {
+  const { p50 = null, fresh = null, hand = null } = micro;
+  rows.push({
+    runtime,
+    what,
+    ours,
+    theirs,
+    unit,
+    independent,
+    ratio: ratioOf(ours, theirs),
+    ratioP50: p50 && ratioOf(p50[0], p50[1]),
+    ratioFresh: ratioOf(fresh, theirs),
+    hand,
+    oursHand: ratioOf(ours, hand),
+    theirsHand: ratioOf(theirs, hand),
+  });
 }
 
 const fmt = (v) =>
   v === null ? '-' : v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3).toString();
+const fmtRatio = (v) => (v === null ? '' : v.toFixed(2));
 
 function print() {
   const head = [
@@ -169,6 +172,9 @@ function print() {
     '',
     'p50 ratio',
     'fresh ratio',
+    'hand loop',
+    'asyncbench/hand',
+    'independent/hand',
   ];
   const body = rows.map((r) => [
     r.runtime,
@@ -178,8 +184,11 @@ function print() {
     r.independent,
     r.ratio === null ? '-' : r.ratio.toFixed(2),
     r.ratio === null ? '' : Math.abs(r.ratio - 1) <= TOLERANCE ? 'ok' : 'OFF',
-    r.ratioP50 === null ? '' : r.ratioP50.toFixed(2),
-    r.ratioFresh === null ? '' : r.ratioFresh.toFixed(2),
+    fmtRatio(r.ratioP50),
+    fmtRatio(r.ratioFresh),
+    r.hand === null ? '' : `${fmt(r.hand)} ${r.unit}`,
+    fmtRatio(r.oursHand),
+    fmtRatio(r.theirsHand),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   for (const line of [head, ...body]) console.log(line.map((v, i) => v.padEnd(widths[i])).join('  '));
@@ -236,30 +245,26 @@ if (only.has('http')) {
 
 if (only.has('micro')) {
   for (const runtime of runtimes) {
-    const dist = join(root, 'packages', `adapter-${runtime}`, 'dist');
     for (const scenario of MICRO_SCENARIOS) {
       const entry = results.entries.find((e) => e.runtime === runtime && e.scenario === scenario);
       for (const c of entry?.cases.filter((x) => x.kind === 'micro') ?? []) {
         // Three fresh processes each, the median: asyncbench's side is a median over repeats too.
-        const args = [dist, flags.profile, scenario, c.case];
-        const median3 = async (script, key) => {
+        const median3 = async (way) => {
+          const args = [adapterDist(runtime), flags.profile, scenario, way, c.case];
           const runs = [];
-          for (let i = 0; i < 3; i++) runs.push(await runJson(runtime, join(here, script), args));
-          return runs.sort((a, b) => a[key] - b[key])[1];
+          for (let i = 0; i < 3; i++)
+            runs.push((await runJson(runtime, join(here, 'micro-case.mjs'), args))[c.case]);
+          return runs.sort((a, b) => a.meanNs - b.meanNs)[1];
         };
-        const m = await median3('mitata-case.mjs', 'avgNs');
-        const fresh = await median3('ours-case.mjs', 'meanNs');
+        const m = await median3('mitata');
+        const fresh = await median3('ours');
+        const hand = await median3('hand');
         const ours = (name) => figure(results, runtime, scenario, c.case, name);
-        row(
-          runtime,
-          `${scenario}/${c.case}`,
-          ours('meanNs'),
-          m.avgNs,
-          'ns',
-          'mitata x3',
-          [ours('p50Ns'), m.p50Ns],
-          fresh.meanNs,
-        );
+        row(runtime, `${scenario}/${c.case}`, ours('meanNs'), m.meanNs, 'ns', 'mitata x3', {
+          p50: [ours('p50Ns'), m.p50Ns],
+          fresh: fresh.meanNs,
+          hand: hand.meanNs,
+        });
       }
     }
   }

@@ -1,17 +1,21 @@
 /**
- * What mitata-case.mjs and ours-case.mjs share: the command line
- * `<adapter dist dir> <profile> <scenario> <case>` (Deno.args on Deno, argv elsewhere) and the
- * micro case it names, taken from the very bundle the adapter runs (<dist>/scenarios.js).
- * Returns { profile, op } with op the case ({ id, kind: 'micro', fn }); throws naming what is missing.
+ * What the crosscheck's micro scripts share: the micro cases they name, taken from the very bundle
+ * the adapter runs (<dist>/scenarios.js), built with the profile's parameters.
  */
-export async function loadMicroOp() {
-  const [dist, profile, scenarioId, caseId] = globalThis.Deno ? Deno.args : process.argv.slice(2);
+
+/**
+ * The micro cases `caseIds` of scenario `scenarioId` in `<dist>/scenarios.js`, in the order given
+ * ({ id, kind: 'micro', fn } each); throws naming what is missing.
+ */
+export async function loadMicroOps(dist, profile, scenarioId, caseIds) {
   const { catalogue } = await import(`file://${dist}/scenarios.js`);
   const scenario = catalogue.find((s) => s.id === scenarioId);
   if (!scenario) throw new Error(`no scenario ${scenarioId}`);
   // Micro scenarios build their cases from params alone; they never touch the platform.
   const cases = await scenario.cases(scenario.params[profile], null);
-  const op = cases.find((c) => c.id === caseId && c.kind === 'micro');
-  if (!op) throw new Error(`no micro case ${scenarioId}/${caseId}`);
-  return { profile, op };
+  return caseIds.map((caseId) => {
+    const op = cases.find((c) => c.id === caseId && c.kind === 'micro');
+    if (!op) throw new Error(`no micro case ${scenarioId}/${caseId}`);
+    return op;
+  });
 }
