@@ -59,15 +59,9 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
         if (inline !== undefined) throw new UsageError('--list takes no value');
         list = true;
         break;
-      case '--scenarios': {
-        const ids = value()
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '');
-        if (ids.length === 0) throw new UsageError('--scenarios needs at least one id');
-        scenarios = [...new Set([...(scenarios ?? []), ...ids])];
+      case '--scenarios':
+        scenarios = addIds(flag, scenarios, value());
         break;
-      }
       case '--profile': {
         const p = value();
         if (!(PROFILES as readonly string[]).includes(p)) {
@@ -88,15 +82,9 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
       case '--params':
         params = parseParamsJson(value());
         break;
-      case '--cases': {
-        const ids = value()
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '');
-        if (ids.length === 0) throw new UsageError('--cases needs at least one id');
-        cases = [...new Set([...(cases ?? []), ...ids])];
+      case '--cases':
+        cases = addIds(flag, cases, value());
         break;
-      }
       case '--micro-alone':
         if (inline !== undefined) throw new UsageError('--micro-alone takes no value');
         microAlone = true;
@@ -112,6 +100,16 @@ export function parseAdapterArgs(argv: readonly string[]): AdapterRequest {
   if (cases && scenarios?.length !== 1)
     throw new UsageError('--cases needs exactly one scenario in --scenarios');
   return { kind: 'run', scenarios, profile, seed, params, cases, microAlone };
+}
+
+/** The ids so far plus those of a comma-separated value, each once; throws when it names none. */
+function addIds(flag: string, ids: string[] | null, text: string): string[] {
+  const more = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (more.length === 0) throw new UsageError(`${flag} needs at least one id`);
+  return [...new Set([...(ids ?? []), ...more])];
 }
 
 function parseParamsJson(text: string): Params {
