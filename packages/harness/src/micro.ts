@@ -142,8 +142,11 @@ let emptyLoop: Promise<number> | undefined;
 
 /**
  * Mean ns per op of the empty op `() => {}` through a sync batch loop of its own, measured once
- * per process (on first use) with a budget capped at 100 ms: it only needs to be good to a few
- * percent. Async ops are compared with this same floor, as mitata compares every op with its one
+ * per process (on first use) with 25 ms of samples after 15 ms of warm-up, ~55 ms in all: it only
+ * sets the floor of the near-empty flag (NEAR_EMPTY_FACTOR), and every micro case now pays it in
+ * a process of its own. 100/50 ms took ~165 ms per process and read 0.089-0.105 ns on Node 20,
+ * 0.059-0.064 on Deno, 0.058-0.059 on Bun; 25/15 ms read the same but for one process in four on
+ * V8 (0.23, 0.09 ns): still far below any real op (bench/empty-loop-budget.mjs). Async ops are compared with this same floor, as mitata compares every op with its one
  * noop: an await cannot be optimised away, and an awaited no-op costs tens of ns, so an awaited
  * op is never near it.
  */
@@ -151,8 +154,8 @@ function emptyLoopNs(budget: MicroBudget): Promise<number> {
   if (!emptyLoop) {
     const short = {
       ...budget,
-      timeMs: Math.min(budget.timeMs, 100),
-      warmupMs: Math.min(budget.warmupMs, 50),
+      timeMs: Math.min(budget.timeMs, 25),
+      warmupMs: Math.min(budget.warmupMs, 15),
     };
     emptyLoop = measureOp(() => {}, false, short).then((s) => s.meanNs);
     // A failed measurement (it cannot fail short of a broken runtime) is not cached.
