@@ -92,6 +92,21 @@ describe('runWorkload with input events', () => {
     expect(stats.input!.handled).toBeLessThanOrEqual(stats.input!.expected);
   });
 
+  it('warms an input case up for one window, where a plateau would need at least two', async () => {
+    // Each round is slower than the last, so a throughput case would keep warming up until the
+    // cap (2 windows at least); an input case stops after its first window and says steady.
+    let round = 0;
+    const slowing = inputCase(async (ctx) => ctx.timeSync(() => ctx.platform.blockingSleep(5 + 5 * round++)));
+    const budget = { warmupMs: 1, maxWarmupMs: 1000, timedMs: 0 };
+    const stats = await runWorkload(slowing, withInput(), 1, budget);
+    expect(stats.warmupRounds).toBe(1);
+    expect(stats.warmupSteady).toBe(true);
+    const asThroughput = { ...slowing, input: undefined };
+    round = 0;
+    const plain = await runWorkload(asThroughput, withInput(), 1, budget);
+    expect(plain.warmupRounds).toBeGreaterThanOrEqual(2);
+  });
+
   it('stops the stream when a timed round throws, and reports the run error', async () => {
     const stopped = { count: 0 };
     const platform = withInput({ startInputEvents: scheduledInputEvents({ stopped }) });

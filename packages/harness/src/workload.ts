@@ -137,6 +137,9 @@ async function runRounds<S>(
  * up: its mean round is within AT_THE_LIMIT of idealMs (it cannot get meaningfully faster), or a
  * window's rate does not beat the best earlier one by more than STILL_RISING (a plateau) once
  * c.minWarmupMs has passed. budget.maxWarmupMs caps it; steady says which ended it.
+ * An input case warms up for one window only: it times a single round and its figures are input
+ * delays, not a rate that must reach a plateau; one untimed round compiles its code. (Waiting for
+ * a plateau cost the responsiveness scenario ~1.4 s per process, ~12 s of a default run.)
  */
 async function warmUp<S>(
   c: WorkloadCase<S>,
@@ -159,7 +162,7 @@ async function warmUp<S>(
     const rate = w.rounds / Math.max(w.ms, 1e-6);
     const atLimit = idealMs !== null && idealMs > 0 && w.ms / w.rounds <= idealMs * AT_THE_LIMIT;
     const plateau = window >= 2 && rate <= best * STILL_RISING && ms >= minMs;
-    if (atLimit || plateau) return { rounds, ms, steady: true };
+    if (atLimit || plateau || c.input) return { rounds, ms, steady: true };
     best = Math.max(best, rate);
     if (ms >= budget.maxWarmupMs) return { rounds, ms, steady: false };
   }
