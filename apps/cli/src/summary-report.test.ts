@@ -6,15 +6,21 @@ import { buildHeadline, buildModel, chartsIn, renderReport } from '@asyncbench/r
 import {
   bestCaseName,
   caseLabel,
+  flagMark,
   formatCount,
   formatNumber,
   formatRatio,
   formatRatioInterval,
+  INCONCLUSIVE_MARK,
+  isInconclusive,
+  markPrecision,
+  precisionNote,
   ratioMethodText,
   runtimeLabel,
   runtimeRatios,
   runtimeRatioText,
   summarizeRun,
+  toMarkdown,
 } from '@asyncbench/results';
 import { realRun } from '@asyncbench/results/testing';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +153,85 @@ describe('terminal summary and report agree on a real run', () => {
       const figure = (rt: string) =>
         orow.cells[overview.overview.columns.indexOf(runtimeLabel(run, rt))]!.value!;
       expect(figure(r.runtime) / figure(r.against)).toBeCloseTo(r.ratio!, 9);
+    }
+  });
+});
+
+/**
+ * The same real run as auto-sampling would leave it with a horizon of ±15%: its quick-profile
+ * figures then fall on both sides (half-widths from ±1% to several hundred % over 3 repeats), so
+ * some main figures are marked inconclusive and some are not.
+ */
+function sampledRun() {
+  const r = realRun();
+  markPrecision(r, 0.15);
+  const inconclusive = r.entries.flatMap((e) => e.cases).filter(isInconclusive).length;
+  r.sampling = {
+    horizon: 0.15,
+    maxTimeMs: 120_000,
+    minRepeats: 3,
+    rounds: 0,
+    stoppedBy: 'max-time',
+    inconclusive,
+  };
+  return r;
+}
+
+describe('terminal summary, Markdown and report mark the same figures inconclusive', () => {
+  const sampled = sampledRun();
+  const text = formatSummary(sampled);
+  const md = toMarkdown(sampled);
+  const sampledModel = buildModel([sampled]);
+  const page = renderReport([sampled], { generatedAt: '2026-11-29T00:00:00.000Z' });
+  const block = sampledModel.top.find((t) => t.id === 'overview')!.blocks.find((b) => b.kind === 'overview')!;
+  if (block.kind !== 'overview') throw new Error('no overview block');
+  const overview = block.overview;
+  const cellOf = (scenario: string, runtime: string) =>
+    overview.rows.find((r) => r.scenario === scenario)!.cells[
+      overview.columns.indexOf(runtimeLabel(sampled, runtime))
+    ]!;
+
+  it('the one note line, word for word, under the terminal tables, in Markdown and under the overview', () => {
+    const note = precisionNote(sampled)!;
+    expect(note).toMatch(/^\? \d+ of \d+ cases' main figures are inconclusive: /);
+    expect(text).toContain(note);
+    expect(md).toContain(note);
+    expect(overview.notes).toEqual([note]);
+    expect(page).toContain(`<p class="overview-note">${note.replace(/'/g, '&#39;')}</p>`);
+  });
+
+  it('a workload cell carries ? exactly where the terminal’s best concurrent case does', () => {
+    const rows = summarizeRun(sampled).workload.filter((r) => r.concurrent);
+    let marked = 0;
+    for (const row of rows) {
+      const line = text
+        .split('\n')
+        .find((l) => l.startsWith(`${row.scenario} `) && l.split(/\s{2,}/)[1] === row.runtime)!;
+      const printed = line.split(/\s{2,}/)[3]!; // `7,167 ? (gather)`, ` !` after it when flagged
+      const cell = cellOf(row.scenario, row.runtime);
+      expect(
+        `${cell.figure} (${cell.basis})${flagMark(row.concurrent!.aggregate)}`,
+        `${row.scenario} ${row.runtime}`,
+      ).toBe(printed);
+      if (isInconclusive(row.concurrent!.aggregate)) marked++;
+    }
+    // Both kinds occur, so the comparison above could fail either way.
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThan(rows.length);
+  });
+
+  it('a micro cell (a geometric mean) carries ? when the terminal marks any of its cases, saying how many', () => {
+    const micro = summarizeRun(sampled).micro;
+    for (const runtime of micro.runtimes) {
+      const rows = micro.rows.filter((r) => r.scenario === 'tasks' && r.opsPerSec[runtime]);
+      const terminalMarked = rows.filter((r) => {
+        const line = text.split('\n').find((l) => l.startsWith('tasks ') && l.split(/\s{2,}/)[1] === r.case)!;
+        return line.split(/\s{2,}/)[2 + micro.runtimes.indexOf(runtime)]!.includes(` ${INCONCLUSIVE_MARK}`);
+      });
+      const cell = cellOf('tasks', runtime);
+      expect(cell.figure.endsWith(` ${INCONCLUSIVE_MARK}`), runtime).toBe(terminalMarked.length > 0);
+      if (terminalMarked.length > 0)
+        expect(cell.marks).toContain(`inconclusive: ${terminalMarked.length} of ${rows.length} cases`);
     }
   });
 });

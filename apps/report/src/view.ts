@@ -87,7 +87,10 @@ export interface StatusNote {
 
 /** One figure of the overview: a runtime (on a host) in a scenario. */
 export interface OverviewCell {
-  /** The main figure as printed, without its unit (the row says it): `7,167`; `—` when none. */
+  /**
+   * The main figure as printed, without its unit (the row says it): `7,167`, `7,167 ?` when
+   * inconclusive (precision.ts); `—` when none.
+   */
   figure: string;
   value: number | null;
   /** Which case it comes from (`gather`) or how it was formed (`geometric mean of 6 cases`). */
@@ -124,6 +127,11 @@ export interface OverviewView {
   /** One column per series (runtime, or host × runtime). */
   columns: string[];
   rows: OverviewRow[];
+  /**
+   * results' precisionNote of each run the columns come from (`? 4 of 60 cases' main figures are
+   * inconclusive: …`), prefixed with the run's label when there are several; [] when none has one.
+   */
+  notes: string[];
   /** How to read a cell, in one or two sentences. */
   legend: string;
 }

@@ -83,6 +83,7 @@ export {
   INCONCLUSIVE_MARK,
   inconclusiveCases,
   inconclusiveMark,
+  isInconclusive,
   markPrecision,
   type Precision,
   precisionNote,

@@ -72,7 +72,7 @@ export function markPrecision(run: RunFile, horizon: number): void {
 export function inconclusiveCases(run: RunFile): Array<{ entry: Entry; case: CaseAggregate }> {
   const out: Array<{ entry: Entry; case: CaseAggregate }> = [];
   for (const e of run.entries)
-    for (const c of e.cases) if (c.precision && !c.precision.conclusive) out.push({ entry: e, case: c });
+    for (const c of e.cases) if (isInconclusive(c)) out.push({ entry: e, case: c });
   return out;
 }
 
@@ -85,9 +85,18 @@ export function formatHalfWidth(fraction: number): string {
 /** The mark a summary puts after a figure that stayed wider than the horizon. */
 export const INCONCLUSIVE_MARK = '?';
 
+/**
+ * Whether a case's main figure stayed wider than the run's horizon (or had no interval): the one
+ * reading behind every `?` (terminal summary, Markdown, the report's overview). False for cases
+ * without a precision (runs written before --horizon).
+ */
+export function isInconclusive(c: CaseAggregate | null | undefined): boolean {
+  return c?.precision !== undefined && !c.precision.conclusive;
+}
+
 /** ` ?` after a case whose main figure is inconclusive; '' otherwise (and for runs before --horizon). */
 export function inconclusiveMark(c: CaseAggregate | null | undefined): string {
-  return c?.precision && !c.precision.conclusive ? ` ${INCONCLUSIVE_MARK}` : '';
+  return isInconclusive(c) ? ` ${INCONCLUSIVE_MARK}` : '';
 }
 
 /**

@@ -8,7 +8,7 @@
 import { flagMark, flagsMark } from './flag-rows.ts';
 import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
 import { unitNoun } from './labels.ts';
-import { INCONCLUSIVE_MARK, inconclusiveMark } from './precision.ts';
+import { INCONCLUSIVE_MARK, inconclusiveMark, isInconclusive } from './precision.ts';
 import type { CaseAggregate, Entry, Flag, Mode, RunFile, Spread, UnitNoun } from './schema.ts';
 import { type BestCase, bestByThroughput, type Speedup, speedupOf } from './speedup.ts';
 
@@ -214,7 +214,7 @@ export function summarizeRun(run: RunFile): RunSummary {
       }
       row.opsPerSec[e.runtime] = c.figures.opsPerSec ?? null;
       if (c.flags) row.flags[e.runtime] = c.flags;
-      if (inconclusiveMark(c) !== '') row.inconclusive.push(e.runtime);
+      if (isInconclusive(c)) row.inconclusive.push(e.runtime);
     }
     if (!isWorkload && micro.length === 0) {
       others.push({ scenario: e.scenario, runtime: e.runtime, status: entryStatus(e) });

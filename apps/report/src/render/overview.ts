@@ -38,5 +38,6 @@ export function renderOverview(o: OverviewView): string {
     })
     .join('\n');
   return `<div class="table-wrap overview-wrap"><table class="overview" role="table"><caption>${escapeHtml(o.caption)}</caption><thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${body}</tbody></table></div>
+${o.notes.map((n) => `<p class="overview-note">${escapeHtml(n)}</p>`).join('\n')}
 <p class="overview-legend">${escapeHtml(o.legend)}</p>`;
 }

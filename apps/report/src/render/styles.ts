@@ -68,6 +68,7 @@ section#overview h2 { margin-top: 1rem; }
 .heat-3 { background: color-mix(in srgb, var(--heat) 15%, transparent); }
 .heat-4 { background: color-mix(in srgb, var(--heat) 22%, transparent); }
 .heat-5 { background: color-mix(in srgb, var(--heat) 30%, transparent); }
+.overview-note { font-size: 0.85rem; margin: 0.25rem 0; max-width: 60rem; }
 .overview-legend { font-size: 0.8rem; color: var(--muted); margin: 0.25rem 0 1rem; max-width: 60rem; }
 /* A scenario: heading, one line of what it does, then one fold with its charts and tables. */
 section.scenario h2 { margin-top: 1.5rem; }

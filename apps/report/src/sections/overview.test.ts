@@ -2,6 +2,8 @@ import {
   formatRatio,
   formatRatioInterval,
   isConclusive,
+  markPrecision,
+  precisionNote,
   runtimeRatios,
   summarizeRun,
 } from '@asyncbench/results';
@@ -124,6 +126,34 @@ describe('overview', () => {
     expect(two.columns).toEqual(['node 20.20.2', 'deno 2.9.6', 'bun 1.4.5']);
     expect(two.caption).toBe('At a glance: the newest run (2026-11-25 10:00 UTC · bench-host)');
     expect(two.rows[0]!.cells[0]!.value).toBe(summarizeRun(b).workload[0]!.concurrent!.throughput.median);
+  });
+
+  it('marks an inconclusive figure ? and prints the results layer’s note; nothing for a run without sampling', () => {
+    expect(o.notes).toEqual([]);
+    expect(o.rows.flatMap((r) => r.cells).some((c) => c.figure.endsWith(' ?'))).toBe(false);
+
+    const sampled = makeRun();
+    markPrecision(sampled, 0.1);
+    // Only bun's timers entry and one of node's two micro cases stay wider than ±10%.
+    for (const e of sampled.entries)
+      for (const c of e.cases)
+        c.precision!.conclusive =
+          !(e.runtime === 'bun' && e.scenario === 'timers') &&
+          !(e.runtime === 'node' && c.case === 'gather-10');
+    sampled.sampling = {
+      horizon: 0.1,
+      maxTimeMs: 1,
+      minRepeats: 3,
+      rounds: 0,
+      stoppedBy: 'max-time',
+      inconclusive: 1,
+    };
+    const s = overviewOf([sampled]);
+    expect(s.notes).toEqual([precisionNote(sampled)]);
+    expect(s.rows[0]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([false, false, true]);
+    expect(s.rows[1]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([false, false, false]);
+    expect(s.rows[2]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([true, false, false]);
+    expect(s.rows[2]!.cells[0]!.marks).toEqual(['inconclusive: 1 of 2 cases']);
   });
 
   it('shows the warnings other parts attach to a figure', () => {

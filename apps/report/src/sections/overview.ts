@@ -6,11 +6,15 @@
  * and the best is marked, so the answer is on the first screen without a chart.
  */
 import {
+  type Entry,
   formatNumber,
   formatPercent,
   formatRatio,
   formatRatioInterval,
+  INCONCLUSIVE_MARK,
   isConclusive,
+  isInconclusive,
+  precisionNote,
   type RuntimeRatio,
   runtimeLabel,
   runtimeRatios,
@@ -20,7 +24,7 @@ import { entryReason, findEntry, repeatSummary } from '../lookup.ts';
 import type { ReportPart } from '../parts.ts';
 import type { Series } from '../series.ts';
 import type { OverviewCell, OverviewRow, OverviewView, SectionView } from '../view.ts';
-import { chooseBasis, figureUnit, figureWhat, mainFigure } from './main-figure.ts';
+import { chooseBasis, type FigureBasis, figureUnit, figureWhat, mainFigure } from './main-figure.ts';
 import { summaryOf } from './speedups.ts';
 
 /** 1..5 by share of the row's best: the shading steps of the overview. */
@@ -45,6 +49,15 @@ const emptyCell = (status: string, marks: string[]): OverviewCell => ({
   marks,
 });
 
+/**
+ * The cases of a cell's figure whose main figure stayed wider than the run's horizon (results'
+ * isInconclusive, the reading behind the terminal summary's `?`): the workload case itself, or
+ * those of the micro cases the geometric mean is formed from.
+ */
+function inconclusiveCases(entry: Entry, basis: FigureBasis) {
+  return basis.caseIds.filter((id) => isInconclusive(entry.cases.find((c) => c.case === id)));
+}
+
 function cell(
   ctx: ReportContext,
   scenario: ScenarioContext,
@@ -68,13 +81,17 @@ function cell(
     const { ok, total } = repeatSummary(entry);
     marks.unshift(`partial: ${ok} of ${total} repeats ok`);
   }
+  // The summary's `?` beside the same figure; a geometric mean inherits it from any of its cases.
+  const wide = inconclusiveCases(entry, basis);
+  if (wide.length > 0 && basis.kind === 'micro')
+    marks.unshift(`inconclusive: ${wide.length} of ${basis.caseIds.length} cases`);
   const row = summaryOf(run).workload.find((r) => r.scenario === scenario.id && r.runtime === s.runtime);
   const sp = basis.kind === 'workload' ? row?.speedup : null;
   const eff = basis.kind === 'workload' ? row?.efficiency?.median : undefined;
   return {
     basis,
     cell: {
-      figure: formatNumber(figure.value),
+      figure: `${formatNumber(figure.value)}${wide.length > 0 ? ` ${INCONCLUSIVE_MARK}` : ''}`,
       value: figure.value,
       basis: basis.name,
       speedup: sp
@@ -163,16 +180,23 @@ export function buildOverview(ctx: ReportContext): OverviewView | null {
     .map((scenario) => overviewRow(ctx, scenario, columns, ratios))
     .filter((r): r is OverviewRow => r !== null);
   if (rows.length === 0) return null;
+  // The terminal summary's note line, from the same function, once per run the columns come from.
+  const notes = ctx.newest.flatMap((i) => {
+    const note = precisionNote(ctx.runs[i]!);
+    return note ? [ctx.newest.length > 1 ? `${ctx.runLabels[i]}: ${note}` : note] : [];
+  });
   return {
     caption: caption(ctx),
     columns: columns.map((s) =>
       ctx.machines.length > 1 ? s.label : runtimeLabel(ctx.runs[s.runIndex]!, s.runtime),
     ),
     rows,
+    notes,
     legend:
       'Each cell: the scenario’s main figure (median over repeats, higher is better) and the case it comes from; ' +
       'the speedup, best concurrent over best blocking-or-sequential throughput at the same unit duration, with its 95% confidence interval (CI); ' +
-      'and efficiency, ideal over measured wall time. ★ marks the fastest in each row; the deeper the shade, the closer to the row’s best.',
+      'and efficiency, ideal over measured wall time. ★ marks the fastest in each row; the deeper the shade, the closer to the row’s best. ' +
+      `${INCONCLUSIVE_MARK} after a figure: its 95% CI over repeats stayed wider than the run’s horizon (inconclusive).`,
   };
 }
 
