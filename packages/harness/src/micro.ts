@@ -55,17 +55,20 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /** Upper bound on ops per sample, so a no-op cannot make calibration spin for long. */
 const MAX_BATCH = 10_000_000;
 
+/** Wall time of one batch of n ops, ms. */
+async function timeBatch(runBatch: (n: number) => Promise<void>, n: number): Promise<number> {
+  const t0 = performance.now();
+  await runBatch(n);
+  return performance.now() - t0;
+}
+
 /**
  * Finds how many ops make one sample last at least targetMs. Grows n until a batch reaches the
  * target, then re-times that n a few times and keeps the fastest: the first rounds run in the
  * interpreter and would otherwise under-size the batch for the optimised code.
  */
 async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: number): Promise<number> {
-  const time = async (n: number): Promise<number> => {
-    const t0 = performance.now();
-    await runBatch(n);
-    return performance.now() - t0;
-  };
+  const time = (n: number) => timeBatch(runBatch, n);
   let n = 1;
   for (;;) {
     const dt = await time(n);
@@ -80,6 +83,52 @@ async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: numbe
   for (let i = 0; i < 3; i++) best = Math.min(best, await time(n));
   if (best <= 0) return n;
   return Math.min(MAX_BATCH, Math.max(1, Math.ceil((n * targetMs) / best)));
+}
+
+/**
+ * The work check: pairs of batches, `batch` ops then WORK_FACTOR x batch ops, timed back to back
+ * after sampling: at least WORK_MIN_PAIRS, then more while within WORK_BUDGET_SHARE of the case's
+ * timeMs, at most WORK_MAX_PAIRS. A batch of ~0.1 ms makes a pair ~0.3 ms, so 10 pairs fit in the
+ * share of every profile (measured on the catalogue: under 1% of a default case's time). A case
+ * whose minimum pairs would overrun the share (one op of over ~0.5 ms in quick, ~1.7 ms in
+ * default) is not checked.
+ */
+export const WORK_FACTOR = 2;
+const WORK_MIN_PAIRS = 3;
+const WORK_MAX_PAIRS = 10;
+const WORK_BUDGET_SHARE = 0.03;
+
+/**
+ * Time of WORK_FACTOR x n ops over the time of n ops, the median over interleaved pairs (each pair
+ * shares the moment's drift; the median ignores a pair hit by a collection or a tier-up). About
+ * WORK_FACTOR when the time grows with the work; near 1 when it does not: the batch runs in
+ * constant time because the ops and the loop around them were optimised away, or the op's cost
+ * is paid once per batch (a sync batch runs in one turn, so work an op defers to the end of the
+ * turn, such as a coalesced render, is paid once however many ops ran), and its "per op" figure
+ * is the batch's cost divided by an arbitrary n. mitata and bench-node only compare an op with an
+ * empty one; this is a second signal, criterion.rs's idea (a sample's time regressed on its
+ * iteration count) reduced to two points. batchMs: the measured mean time of one batch of n.
+ * Undefined when the minimum pairs would overrun the budget share.
+ */
+async function measureWorkRatio(
+  runBatch: (n: number) => Promise<void>,
+  n: number,
+  batchMs: number,
+  budget: MicroBudget,
+): Promise<number | undefined> {
+  const shareMs = WORK_BUDGET_SHARE * budget.timeMs;
+  if (WORK_MIN_PAIRS * (1 + WORK_FACTOR) * batchMs > shareMs) return undefined;
+  const ratios: number[] = [];
+  const until = performance.now() + shareMs;
+  while (ratios.length < WORK_MAX_PAIRS && (ratios.length < WORK_MIN_PAIRS || performance.now() < until)) {
+    const one = await timeBatch(runBatch, n);
+    const more = await timeBatch(runBatch, WORK_FACTOR * n);
+    if (one > 0) ratios.push(more / one);
+  }
+  if (ratios.length === 0) return undefined;
+  ratios.sort((a, b) => a - b);
+  const mid = ratios.length >> 1;
+  return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
 }
 
 /** Figures of one measured op, before the empty-loop comparison. */
@@ -126,6 +175,7 @@ async function measureOp(fn: () => unknown, isAsync: boolean, budget: MicroBudge
 
   const latency = result.latency; // ms per batch
   const toNs = 1e6 / batch;
+  const workRatio = await measureWorkRatio(runBatch, batch, latency.mean, budget);
   return {
     opsPerSec: latency.mean > 0 ? (1e3 * batch) / latency.mean : 0,
     meanNs: latency.mean * toNs,
@@ -134,6 +184,7 @@ async function measureOp(fn: () => unknown, isAsync: boolean, budget: MicroBudge
     rme: Number.isFinite(latency.rme) ? latency.rme : 0,
     samples: latency.samplesCount,
     batch,
+    ...(workRatio !== undefined ? { workRatio } : {}),
   };
 }
 

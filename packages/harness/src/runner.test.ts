@@ -104,6 +104,63 @@ describe('measureMicro', () => {
     expect(awaited.nearEmptyLoop).toBe(false);
   });
 
+  it('records how the time grows with the work: about 2x for an op that costs per call', async () => {
+    // 2 us of spinning per call: the batch's time is all op, so twice the ops take twice as long.
+    const spin = (us: number) => {
+      const until = performance.now() + us / 1000;
+      while (performance.now() < until);
+    };
+    // 100 ms: its 3% share (3 ms) holds the 3 pairs of ~0.1 + 0.2 ms batches the check needs.
+    const stats = await measureMicro(() => spin(2), { ...TINY, timeMs: 100 });
+    expect(stats.batch).toBeGreaterThan(1);
+    expect(stats.workRatio).toBeGreaterThan(1.5);
+    expect(stats.workRatio).toBeLessThan(2.7);
+  });
+
+  it('records a work ratio near 1 when a batch takes the same time whatever its size', async () => {
+    // The second call of each batch spins 0.3 ms, every other call is free: a batch of n ops costs
+    // the same as one of 2n, as one whose ops the JIT deleted would (plus its fixed cost).
+    let calls = 0;
+    const op = () => {
+      if (calls++ === 0)
+        queueMicrotask(() => {
+          calls = 0;
+        });
+      if (calls === 2) {
+        const until = performance.now() + 0.3;
+        while (performance.now() < until);
+      }
+    };
+    const stats = await measureMicro(op, { ...TINY, timeMs: 100 });
+    expect(stats.batch).toBeGreaterThan(1);
+    expect(stats.workRatio).toBeLessThan(1.3);
+  });
+
+  it('records a work ratio near 1 for a cost paid once per turn, however many ops ran in it', async () => {
+    // A coalesced render: the first op of a turn queues one 0.3 ms render at the end of the turn.
+    let queued = false;
+    const op = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        const until = performance.now() + 0.3;
+        while (performance.now() < until);
+        queued = false;
+      });
+    };
+    const stats = await measureMicro(op, { ...TINY, timeMs: 200 });
+    expect(stats.batch).toBe(1);
+    expect(stats.workRatio).toBeLessThan(1.3);
+  });
+
+  it('leaves the work ratio out when 3 pairs of batches would overrun 3% of the case’s time', async () => {
+    const p = webPlatform();
+    // 0.5 ms per op, batch 1: 3 pairs of 1 + 2 ops take 4.5 ms, over 3% of 20 ms.
+    const stats = await measureMicro(() => p.blockingSleep(0.5), { ...TINY, minSamples: 3 });
+    expect(stats.batch).toBe(1);
+    expect(stats.workRatio).toBeUndefined();
+  });
+
   it('rejects with the error an op throws', async () => {
     let n = 0;
     const op = () => {

@@ -10,7 +10,9 @@
  * declared requirement). test-support/runs/sweep.json: timers with `--param concurrency=1,2,4,8,16,32`
  * on the same runtimes, 2 repeats (one scenario per point, ScenarioInfo.sweep).
  * test-support/runs/responsiveness.json: responsiveness on node, deno, bun and chromium, 2 repeats
- * (input delay figures from a worker and from real DOM input). Stored as compact
+ * (input delay figures from a worker and from real DOM input). test-support/runs/micro.json: the
+ * micro scenarios tasks, queue and errors on node, deno and bun, 2 repeats; work-check.json:
+ * scripts/dce/work-check.bench.ts on the same, 2 repeats (the dead-code check's known truth). Stored as compact
  * JSON (same data as the CLI's pretty-printed file). `make-fixtures.mjs sweep.json` writes one.
  * Runs under the shared measurement lock (/tmp/asyncbench-measure.lock) when flock is available.
  *
@@ -37,6 +39,17 @@ const FIXTURES = {
     'responsiveness',
     '--repeats',
     '2',
+  ],
+  // The dead-code check's real data (flags.ts workRatio): the catalogue's micro scenarios, and ops
+  // whose work has no observable effect beside the same work kept.
+  'micro.json': [...three, '--scenarios', 'tasks,queue,errors', '--repeats', '2', '--max-time', '0'],
+  'work-check.json': [
+    ...three,
+    join(root, 'scripts/dce/work-check.bench.ts'),
+    '--repeats',
+    '2',
+    '--max-time',
+    '0',
   ],
 };
 const only = process.argv.slice(2);

@@ -52,6 +52,27 @@ describe('caseFlags', () => {
     expect(kinds(reps([micro({ meanNs: 1.1, emptyLoopNs: 0.06, nearEmptyLoop: false })]))).toEqual([]);
   });
 
+  it('dead-code: twice the ops in under 1.3x the time (workRatio), saying so', () => {
+    const flags = caseFlags(reps([micro({ workRatio: 1.98 }), micro({ workRatio: 1.05 })]));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'dead-code', figure: 'opsPerSec', repeats: [1] });
+    expect(flags[0]!.detail).toContain('2× the ops took 1.05× the time, in repeat #2');
+    expect(kinds(reps([micro({ workRatio: 1.31 }), micro({ workRatio: 2.4 })]))).toEqual([]);
+    // Files written before the check have no workRatio: nothing to say.
+    expect(kinds(reps([micro({ workRatio: undefined })]))).toEqual([]);
+  });
+
+  it('dead-code: every reason a repeat gives, in one detail', () => {
+    const [flag] = caseFlags(
+      reps([micro({ meanNs: 0.5, emptyLoopNs: 0.4, nearEmptyLoop: true, workRatio: 1.02 })]),
+    );
+    expect(flag!.detail).toBe(
+      '0.500 ns per op, within 1.42× of the empty loop (0.400 ns); under 1 ns, a few CPU cycles; ' +
+        '2× the ops took 1.02× the time, in repeat #1: likely optimised away (dead-code elimination), ' +
+        'or a cost paid once per batch, not per op',
+    );
+  });
+
   it('dead-code: a workload faster than its physical limit (efficiency > 1.05)', () => {
     expect(caseFlags(reps([work({ efficiency: 1.2 }), work()]))[0]).toMatchObject({
       kind: 'dead-code',

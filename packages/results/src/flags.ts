@@ -7,7 +7,12 @@
  * - dead-code (micro): mitata marks a result "!" when its time is within 1.42x of its noop
  *   baseline ("benchmark was likely optimized out (dead code elimination)", mitata src/main.mjs);
  *   the harness compares each op with the empty op through the same batch loop and records
- *   nearEmptyLoop (harness micro.ts). Also an op under MIN_OP_NS, too fast to be real. A workload
+ *   nearEmptyLoop (harness micro.ts); bench-node's DeadCodeEliminationDetectionPlugin does the same
+ *   against 10x its empty function (lib/plugins/dce-detection.js). Also an op under MIN_OP_NS, too
+ *   fast to be real. And the second signal, which neither has: an op whose time does not grow with
+ *   the work. The harness times batches of n and 2n ops, interleaved (workRatio), as criterion.rs
+ *   regresses a sample's time on its iteration count; 2n in under MIN_WORK_RATIO x the time of n
+ *   means the batch ran in about constant time, its ops optimised away. A workload
  *   cannot beat its physical limit idealMs (N*d or d*ceil(N/c)): efficiency above
  *   MAX_EFFICIENCY means units were skipped or timers fired early.
  * - outlier: the modified z-score of Iglewicz and Hoaglin (1993), 0.6745 (x - median) / MAD, with
@@ -34,6 +39,17 @@ export const NEAR_EMPTY_FACTOR = 1.42;
  * 14x the floor yet 1.2 billion ops/s.
  */
 export const MIN_OP_NS = 1;
+/**
+ * Fewest believable workRatio (time of 2n ops / time of n ops; harness micro.ts). Work that grows
+ * gives ~2: the catalogue's micro cases on node, deno and bun measured 1.84-2.24 in the default
+ * profile, 1.61-2.15 (median 2.00) in the quick fixture; a batch that runs in constant time ~1: an
+ * op paying a render once per turn measured 0.97-1.01 on all three (harness README, "Time that
+ * does not grow with the work"). 1.3 sits between, nearer the constant side so noise on real work
+ * (down to 1.6 measured) stays clear of it: with t(n) = F + n c, a ratio under 1.3 needs a fixed
+ * cost per batch F over 2.3 n c, 70% of a batch calibrated to 0.1 ms whose own fixed cost is a
+ * promise reaction (~1 us).
+ */
+export const MIN_WORK_RATIO = 1.3;
 /**
  * Highest believable efficiency (idealMs / wallMs). Above 1 is physically impossible; 5% leaves room
  * for timer granularity (a timer of d ms may fire up to ~1 ms early on some runtimes' clocks).
@@ -82,26 +98,41 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const nearEmpty = (m: MicroStats) =>
   m.nearEmptyLoop ?? (m.emptyLoopNs !== undefined && m.meanNs < NEAR_EMPTY_FACTOR * m.emptyLoopNs);
 
+/** The time did not grow with the work (workRatio under MIN_WORK_RATIO). */
+const notPerOp = (m: MicroStats) => m.workRatio !== undefined && m.workRatio < MIN_WORK_RATIO;
+
+/** Why one repeat's micro stats look optimised away, each reason in words; [] when none. */
+function deadCodeReasons(m: MicroStats): string[] {
+  return [
+    ...(nearEmpty(m)
+      ? [`within ${NEAR_EMPTY_FACTOR}× of the empty loop (${formatNumber(m.emptyLoopNs)} ns)`]
+      : []),
+    ...(m.meanNs < MIN_OP_NS ? [`under ${MIN_OP_NS} ns, a few CPU cycles`] : []),
+    ...(notPerOp(m) ? [`2× the ops took ${formatNumber(m.workRatio)}× the time`] : []),
+  ];
+}
+
 /**
  * Micro: in any repeat, nearEmptyLoop (computed from emptyLoopNs where an older adapter left it
- * out) or a mean under MIN_OP_NS.
+ * out), a mean under MIN_OP_NS, or a workRatio under MIN_WORK_RATIO. The detail gives the first
+ * such repeat's reasons.
  */
 function deadCodeMicro(repeats: readonly CaseRepeat[]): Flag | null {
-  const micro = repeats.flatMap((r) =>
-    r.result.kind === 'micro' ? [{ index: r.index, m: r.result.micro }] : [],
-  );
-  const hits = micro.filter(({ m }) => nearEmpty(m) || m.meanNs < MIN_OP_NS);
+  const hits = repeats.flatMap((r) => {
+    if (r.result.kind !== 'micro') return [];
+    const reasons = deadCodeReasons(r.result.micro);
+    return reasons.length > 0 ? [{ index: r.index, m: r.result.micro, reasons }] : [];
+  });
   if (hits.length === 0) return null;
-  const m = hits[0]!.m;
+  const { m, reasons } = hits[0]!;
   const which = `in repeat ${repeatList(hits.map((h) => h.index))}`;
-  const why = nearEmpty(m)
-    ? `within ${NEAR_EMPTY_FACTOR}× of the empty loop (${formatNumber(m.emptyLoopNs)} ns)`
-    : `under ${MIN_OP_NS} ns, a few CPU cycles`;
   return {
     kind: 'dead-code',
     figure: 'opsPerSec',
     repeats: hits.map((h) => h.index),
-    detail: `${formatNumber(m.meanNs)} ns per op, ${why}, ${which}: likely optimised away (dead-code elimination) or too cheap to measure`,
+    detail:
+      `${formatNumber(m.meanNs)} ns per op, ${reasons.join('; ')}, ${which}: likely optimised away (dead-code elimination)` +
+      (notPerOp(m) ? ', or a cost paid once per batch, not per op' : ' or too cheap to measure'),
   };
 }
 

@@ -45,6 +45,7 @@ export {
   HIGH_RME_PCT,
   MAX_EFFICIENCY,
   MIN_OP_NS,
+  MIN_WORK_RATIO,
   machineLoadText,
   modifiedZScores,
   NEAR_EMPTY_FACTOR,

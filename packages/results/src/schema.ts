@@ -115,8 +115,19 @@ export const MicroStatsSchema = Type.Object({
         'away (dead-code elimination) or too small to measure',
     }),
   ),
+  workRatio: Type.Optional(
+    NonNegative(
+      'Time of a batch of 2 x batch ops over the time of a batch of batch ops, the median of 3-10 ' +
+        'pairs timed back to back after sampling: about 2 when the time grows with the work, near 1 when ' +
+        'it does not (the ops and their loop optimised away, or a cost paid once per batch). Absent ' +
+        "where 3 pairs would cost over 3% of the case's measuring time (an op of over ~0.5 ms in quick, ~1.7 ms in default).",
+    ),
+  ),
 });
-/** Micro case figures. emptyLoopNs and nearEmptyLoop are absent from files written before they existed. */
+/**
+ * Micro case figures. emptyLoopNs, nearEmptyLoop and workRatio are absent from files written before
+ * they existed; workRatio also for ops too slow to check cheaply.
+ */
 export type MicroStats = Static<typeof MicroStatsSchema>;
 
 /** Per-unit latency in ms, from a histogram. */
@@ -314,7 +325,7 @@ const figureProperties = Object.fromEntries(
 export const FlagSchema = Type.Object({
   kind: Type.Enum(FLAG_KINDS, {
     description:
-      'dead-code: too fast to be real work (micro: within 1.42x of the empty loop or under 1 ns; workload: beyond idealMs); ' +
+      'dead-code: too fast to be real work (micro: within 1.42x of the empty loop, under 1 ns, or 2x the ops in under 1.3x the time; workload: beyond idealMs); ' +
       'outlier: a repeat with |modified z-score| > 3.5; high-rme: micro relative margin of error above 5%; ' +
       'bimodal: repeats in two clusters; not-steady: the warm-up cap ended a repeat still speeding up; ' +
       'busy-machine: other processes used more than a quarter of a core while a repeat ran',

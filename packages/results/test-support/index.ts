@@ -19,6 +19,13 @@ export const REAL_RUN_PATH = join(runs, 'quick.json');
 export const SWEEP_RUN_PATH = join(runs, 'sweep.json');
 /** A real quick run of responsiveness on node, deno, bun and chromium, 2 repeats (input delay figures). */
 export const RESPONSIVENESS_RUN_PATH = join(runs, 'responsiveness.json');
+/** A real quick run of the micro scenarios tasks, queue and errors on node, deno, bun; 2 repeats. */
+export const MICRO_RUN_PATH = join(runs, 'micro.json');
+/**
+ * A real quick run of scripts/dce/work-check.bench.ts on node, deno, bun, 2 repeats: ops whose
+ * work nobody observes, a cost paid once per turn, and kept work (the dead-code check's known truth).
+ */
+export const WORK_CHECK_RUN_PATH = join(runs, 'work-check.json');
 /** A real run written by asyncbench before schemaVersion 2 (node; timers, tasks, http; 2 repeats). */
 export const V1_RUN_PATH = join(runs, 'v1-node.json');
 
@@ -40,6 +47,16 @@ export function sweepRun(): RunFile {
 /** The real responsiveness run, validated; a fresh copy each call. */
 export function realResponsivenessRun(): RunFile {
   return validateRunFile(readJson(RESPONSIVENESS_RUN_PATH), RESPONSIVENESS_RUN_PATH);
+}
+
+/** The real micro run, validated; a fresh copy each call. */
+export function microRun(): RunFile {
+  return validateRunFile(readJson(MICRO_RUN_PATH), MICRO_RUN_PATH);
+}
+
+/** The real work-check run, validated; a fresh copy each call. */
+export function workCheckRun(): RunFile {
+  return validateRunFile(readJson(WORK_CHECK_RUN_PATH), WORK_CHECK_RUN_PATH);
 }
 
 /**

@@ -68,7 +68,8 @@ export function flagsSection(ctx: ReportContext): SectionView | null {
         muted: true,
         text:
           'What looks wrong in these figures, decided from the repeats when they were aggregated: an op about ' +
-          'as cheap as an empty loop or a workload beyond its physical limit (possible dead-code elimination), ' +
+          'as cheap as an empty loop, or whose time does not grow when given twice the work, or a workload ' +
+          'beyond its physical limit (possible dead-code elimination), ' +
           'a repeat far from the others (modified z-score), a wide margin of error, repeats in two clusters, ' +
           'a warm-up that never settled, other processes using the CPU meanwhile.',
       },
