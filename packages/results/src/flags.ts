@@ -41,9 +41,9 @@ export const NEAR_EMPTY_FACTOR = 1.42;
 export const MIN_OP_NS = 1;
 /**
  * Fewest believable workRatio (time of 2n ops / time of n ops; harness micro.ts). Work that grows
- * gives ~2: the catalogue's micro cases on node, deno and bun measured 1.84-2.24 in the default
- * profile, 1.61-2.15 (median 2.00) in the quick fixture; a batch that runs in constant time ~1: an
- * op paying a render once per turn measured 0.97-1.01 on all three (harness README, "Time that
+ * gives ~2: the catalogue's micro cases on node, deno and bun measured 1.77 and up in default runs,
+ * 1.61-2.15 (median 2.00) in the quick fixture; a batch that runs in constant time ~1: an op
+ * paying a render once per turn measured 0.97-1.01 on all three (harness README, "Time that
  * does not grow with the work"). 1.3 sits between, nearer the constant side so noise on real work
  * (down to 1.6 measured) stays clear of it: with t(n) = F + n c, a ratio under 1.3 needs a fixed
  * cost per batch F over 2.3 n c, 70% of a batch calibrated to 0.1 ms whose own fixed cost is a
