@@ -107,7 +107,7 @@ const WORK_BUDGET_SHARE = 0.03;
  * turn, such as a coalesced render, is paid once however many ops ran), and its "per op" figure
  * is the batch's cost divided by an arbitrary n. mitata and bench-node only compare an op with an
  * empty one; this is a second signal, criterion.rs's idea (a sample's time regressed on its
- * iteration count) reduced to two points. batchMs: the measured mean time of one batch of n.
+ * iteration count) reduced to two points. batchMs: the measured median time of one batch of n.
  * Undefined when the minimum pairs would overrun the budget share.
  */
 async function measureWorkRatio(
@@ -175,7 +175,8 @@ async function measureOp(fn: () => unknown, isAsync: boolean, budget: MicroBudge
 
   const latency = result.latency; // ms per batch
   const toNs = 1e6 / batch;
-  const workRatio = await measureWorkRatio(runBatch, batch, latency.mean, budget);
+  // The median batch, not the mean: a preempted sample must not price the check out of its share.
+  const workRatio = await measureWorkRatio(runBatch, batch, latency.p50, budget);
   return {
     opsPerSec: latency.mean > 0 ? (1e3 * batch) / latency.mean : 0,
     meanNs: latency.mean * toNs,

@@ -113,8 +113,8 @@ describe('measureMicro', () => {
     // 300 ms: its 3% share (9 ms) holds 10 pairs of ~0.1 + 0.2 ms batches, so the median is of 10.
     const stats = await measureMicro(() => spin(2), { ...TINY, timeMs: 300 });
     expect(stats.batch).toBeGreaterThan(1);
+    // Only a floor: a preempted 2n batch on a loaded machine reads high, never low.
     expect(stats.workRatio).toBeGreaterThan(1.5);
-    expect(stats.workRatio).toBeLessThan(3);
   });
 
   it('records a work ratio near 1 when a batch takes the same time whatever its size', async () => {
