@@ -53,11 +53,18 @@ describe('caseFlags', () => {
   });
 
   it('dead-code: twice the ops in under 1.3x the time (workRatio), saying so', () => {
-    const flags = caseFlags(reps([micro({ workRatio: 1.98 }), micro({ workRatio: 1.05 })]));
+    const flags = caseFlags(
+      reps([micro({ workRatio: 1.98 }), micro({ workRatio: 1.05 }), micro({ workRatio: 1.02 })]),
+    );
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ kind: 'dead-code', figure: 'opsPerSec', repeats: [1] });
+    expect(flags[0]).toMatchObject({ kind: 'dead-code', figure: 'opsPerSec', repeats: [1, 2] });
     expect(flags[0]!.detail).toContain('2× the ops took 1.05× the time, in repeat #2');
     expect(kinds(reps([micro({ workRatio: 1.31 }), micro({ workRatio: 2.4 })]))).toEqual([]);
+    // One low repeat among high ones is a preempted batch on a busy machine, not constant time:
+    // the median decides (bun's 172 ns await-async-call read 1.27 in two of nine, at load 9-11).
+    expect(
+      kinds(reps([micro({ workRatio: 1.98 }), micro({ workRatio: 1.27 }), micro({ workRatio: 2.01 })])),
+    ).toEqual([]);
     // Files written before the check have no workRatio: nothing to say.
     expect(kinds(reps([micro({ workRatio: undefined })]))).toEqual([]);
   });
