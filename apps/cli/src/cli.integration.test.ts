@@ -181,12 +181,23 @@ describe('asyncbench run', () => {
     const tasks = run.entries.find((e) => e.scenario === 'tasks')!;
     expect(tasks.repeats.length).toBe(1 + run.sampling!.rounds);
     expect(tasks.repeats.map((x) => x.index)).toEqual(tasks.repeats.map((_, i) => i));
+    // Round 2 runs every case (one repeat gives no interval); a later round only the cases still
+    // wide, so each case's interval is over the repeats that hold it.
+    expect(tasks.repeats[1]!.results.map((x) => x.case)).toEqual(
+      tasks.repeats[0]!.results.map((x) => x.case),
+    );
     for (const c of tasks.cases) {
-      expect(c.precision, c.case).toMatchObject({ horizon: 1, repeats: tasks.repeats.length });
+      const held = tasks.repeats.filter((x) => x.results.some((y) => y.case === c.case)).length;
+      expect(held, c.case).toBeGreaterThanOrEqual(2);
+      expect(c.precision, c.case).toMatchObject({ horizon: 1, repeats: held });
     }
     const wide = tasks.cases.filter((c) => !c.precision!.conclusive).length;
     expect(run.sampling!.inconclusive).toBe(wide);
     expect(run.sampling!.stoppedBy).toBe(wide === 0 ? 'horizon' : 'max-time');
+    // Success is said too, not only what stayed wide.
+    if (wide === 0)
+      expect(r.stderr).toMatch(/sampling: every main figure within ±100% after \d+ added rounds?/);
+    else expect(r.stderr).toMatch(/still wider than ±100%/);
   });
 
   it('with --max-time 0 runs the minimum and marks every figure inconclusive, never silently', async () => {

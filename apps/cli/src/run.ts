@@ -59,6 +59,7 @@ import {
   DEFAULT_MAX_TIME_MS,
   DEFAULT_MIN_REPEATS,
   nextStep,
+  type RoundEstimate,
   type StoppedBy,
   samplingLine,
   scenarioStates,
@@ -244,12 +245,31 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   let failed = false;
   let finished = 0;
   const roundsRun = new Map<string, number>();
-  /** One round: repeat `index` of scenario s on every runtime, back to back. False: interrupted. */
-  const runRound = async (s: PlannedScenario, index: number, of: string): Promise<boolean> => {
+  // What each child took, by the cases it ran (runtime, scenario, case -> the last process that
+  // ran it): sampling prices a round of some cases by the processes that ran them last time.
+  const processCost = new Map<string, { ms: number }>();
+  const costKey = (runtime: string, scenario: string, caseId: string) => `${runtime}\0${scenario}\0${caseId}`;
+  const estimate: RoundEstimate = (runtime, scenario, cases) => {
+    const processes = new Set(cases.map((c) => processCost.get(costKey(runtime, scenario, c))));
+    if (processes.has(undefined)) return undefined;
+    return [...processes].reduce((sum, p) => sum + p!.ms, 0);
+  };
+  /**
+   * One round: repeat `index` of scenario s on every runtime, back to back; with `only`, just the
+   * listed cases on the runtimes listed (sampling's rounds). False: interrupted.
+   */
+  const runRound = async (
+    s: PlannedScenario,
+    index: number,
+    of: string,
+    only?: Record<string, string[]>,
+  ): Promise<boolean> => {
     roundsRun.set(s.info.id, index + 1);
     for (const r of available) {
       if (signal.aborted) return false;
-      const what = `${r.info.name} × ${s.info.id} #${index + 1}${of}`;
+      const cases = only ? only[r.info.name] : null;
+      if (cases === undefined) continue;
+      const what = `${r.info.name} × ${s.info.id} #${index + 1}${of}${cases ? ` (${cases.length} case${cases.length === 1 ? '' : 's'})` : ''}`;
       // Once a runtime has declined a scenario (it lacks what the scenario requires), the other
       // repeats would only decline again.
       if (isSkipped(run, r.info.name, s.info.id)) {
@@ -271,6 +291,11 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
         redact,
         signal,
         launch?.flags ?? [],
+        cases,
+        (ran, ms) => {
+          const cost = { ms };
+          for (const c of ran) processCost.set(costKey(r.info.name, s.info.id, c), cost);
+        },
       );
       if (record === null) return false; // interrupted mid-process: that repeat is not a measurement
       finished++;
@@ -300,14 +325,19 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
     const ids = runnable.map((p) => p.info.id);
     for (;;) {
       const remaining = maxTimeMs - (performance.now() - runStarted);
-      const step = nextStep(scenarioStates(run, ids, horizon), remaining);
+      const step = nextStep(scenarioStates(run, ids, horizon, estimate), remaining);
       if (step.next === 'stop') return step.stoppedBy;
       for (const id of step.scenarios) {
         const s = runnable.find((p) => p.info.id === id)!;
-        progress.note(samplingLine(scenarioStates(run, ids, horizon), formatHalfWidth(horizon), id));
-        planned += available.length;
-        progress.grow(available.length);
-        if (!(await runRound(s, roundsRun.get(id) ?? 0, ''))) return 'interrupted';
+        // The state now, not at the pass's start: an earlier round of this pass changed nothing
+        // here, but the line's total counts every scenario's wide figures as they stand.
+        const states = scenarioStates(run, ids, horizon, estimate);
+        const only = states.find((x) => x.id === id)!.wideCases;
+        progress.note(samplingLine(states, formatHalfWidth(horizon), id));
+        const runtimesInRound = Object.keys(only).length;
+        planned += runtimesInRound;
+        progress.grow(runtimesInRound);
+        if (!(await runRound(s, roundsRun.get(id) ?? 0, '', only))) return 'interrupted';
         addedRounds++;
       }
     }
@@ -317,6 +347,12 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   markPrecision(run, horizon);
   const inconclusive = inconclusiveCases(run).length;
   run.sampling = { horizon, maxTimeMs, minRepeats: repeats, rounds: addedRounds, stoppedBy, inconclusive };
+  if (inconclusive === 0 && addedRounds > 0) {
+    note(
+      `sampling: every main figure within ${formatHalfWidth(horizon)} after ${addedRounds} added ` +
+        `round${addedRounds === 1 ? '' : 's'}`,
+    );
+  }
   if (inconclusive > 0 && stoppedBy !== 'interrupted') {
     note(
       `${inconclusive} main figure${inconclusive === 1 ? '' : 's'} still wider than ${formatHalfWidth(horizon)} ` +
@@ -403,6 +439,8 @@ async function runOne(
   redact: (text: string) => string,
   signal: AbortSignal,
   flags: readonly string[],
+  cases: readonly string[] | null,
+  onProcess: (cases: string[], ms: number) => void,
 ): Promise<JudgedRepeat | null> {
   const scenario = planned.listed.id;
   const childArgs = [
@@ -423,12 +461,18 @@ async function runOne(
       ),
     ];
     const outcome = await runChild(command, { cwd: process.cwd(), env, timeoutMs, signal });
-    return outcome.aborted ? null : judgeChild(outcome, { scenario, index, timeoutMs, redact });
+    if (outcome.aborted) return null;
+    const judged = judgeChild(outcome, { scenario, index, timeoutMs, redact });
+    onProcess(
+      judged.results.map((x) => x.case),
+      outcome.durationMs,
+    );
+    return judged;
   };
   const probe = startMachineProbe(); // load and other processes' CPU time around the children
   // Each micro case alone in a fresh process: measured after other cases in the same process, a
   // micro op runs with the type feedback and compiled code they left behind (runner.ts microAlone).
-  const first = await child(['--micro-alone']);
+  const first = await child(['--micro-alone', ...(cases ? ['--cases', cases.join(',')] : [])]);
   if (first === null) return null;
   const parts: { caseId: string; repeat: JudgedRepeat }[] = [];
   for (const caseId of first.deferred ?? []) {

@@ -51,15 +51,67 @@ describe('scenarioStates', () => {
       entry('deno', 'files', [], [], 'skipped'),
     ]);
     const [timers, files] = scenarioStates(run, ['timers', 'files'], 0.1);
+    // A round repeats the wide figures only: deno's and bun's, priced at their mean repeat time.
     expect(timers).toEqual({
       id: 'timers',
       wide: 2,
       widest: Number.POSITIVE_INFINITY,
       failed: false,
-      roundMs: 1100 + 2000 + 500,
+      roundMs: 2000 + 500,
       rounds: 3,
+      wideCases: { deno: ['a'], bun: ['a'] },
     });
-    expect(files).toEqual({ id: 'files', wide: 0, widest: 0, failed: false, roundMs: 300, rounds: 2 });
+    expect(files).toEqual({
+      id: 'files',
+      wide: 0,
+      widest: 0,
+      failed: false,
+      roundMs: 0,
+      rounds: 2,
+      wideCases: {},
+    });
+  });
+  it('lists per runtime only the wide cases, priced by the processes that ran them last', () => {
+    const micro = (id: string, ops: number[]): CaseAggregate => ({
+      ...workloadCase(id, [1]),
+      kind: 'micro',
+      unitMs: null,
+      idealMs: null,
+      units: null,
+      concurrency: null,
+      figures: { opsPerSec: spreadOf(ops) },
+    });
+    const run = runWith([
+      entry(
+        'node',
+        'queue',
+        [workloadCase('w', [100, 101, 100]), micro('m1', [10, 20, 15]), micro('m2', [10, 10.1, 10])],
+        [5000, 5000, 5000],
+      ),
+      entry(
+        'bun',
+        'queue',
+        [workloadCase('w', [100, 60, 140]), micro('m1', [10, 30, 20])],
+        [4000, 4000, 4000],
+      ),
+    ]);
+    // Each case ran in a process of its own here but bun's w and m1 shared one.
+    const costs: Record<string, number> = { 'node/m1': 600, 'node/m2': 500, 'node/w': 3900 };
+    const shared = { ms: 3000 };
+    const estimate = (runtime: string, _s: string, cases: readonly string[]) => {
+      if (runtime === 'bun') return new Set(cases.map(() => shared)).size * shared.ms;
+      const ms = cases.map((c) => costs[`${runtime}/${c}`]);
+      return ms.includes(undefined) ? undefined : ms.reduce((a, b) => a! + b!, 0);
+    };
+    const [queue] = scenarioStates(run, ['queue'], 0.07, estimate);
+    expect(queue!.wideCases).toEqual({ node: ['m1'], bun: ['w', 'm1'] });
+    expect(queue!.roundMs).toBe(600 + 3000);
+    expect(queue!.wide).toBe(3);
+  });
+  it('counts rounds by repeat index, so a round of a few cases on one runtime still counts', () => {
+    const e = entry('node', 'tasks', [workloadCase('a', [1, 2])], [100, 100]);
+    e.repeats[1]!.index = 4;
+    expect(scenarioStates(runWith([e]), ['tasks'], 0.1)[0]!.rounds).toBe(5);
   });
   it('marks a scenario with a failed process', () => {
     const run = runWith([entry('node', 'http', [workloadCase('a', [1, 3])], [100, 100], 'failed')]);
@@ -79,6 +131,7 @@ const state = (
   failed: false,
   roundMs,
   rounds: 3,
+  wideCases: {},
   ...over,
 });
 
@@ -89,7 +142,18 @@ describe('nextStep', () => {
       stoppedBy: 'horizon',
     });
   });
-  it('runs a round of every wide scenario, widest first, without failures', () => {
+  it('runs a round of every wide scenario without failures, the most wide figures per second first', () => {
+    const step = nextStep(
+      [
+        state('costly', 0.5, 9000, { wide: 3 }),
+        state('cheap', 0.1, 500, { wide: 2 }),
+        state('middle', 0.3, 1000, { wide: 3 }),
+      ],
+      10_000,
+    );
+    expect(step).toEqual({ next: 'rounds', scenarios: ['cheap', 'middle'] });
+  });
+  it('runs a round of every wide scenario, widest first at equal cost, without failures', () => {
     const step = nextStep(
       [
         state('a', 0.2, 100),
@@ -103,9 +167,13 @@ describe('nextStep', () => {
     expect(step).toEqual({ next: 'rounds', scenarios: ['c', 'e', 'a'] });
   });
   it('passes over rounds that do not fit the budget for cheaper ones behind them', () => {
-    const step = nextStep([state('a', 0.4, 900), state('b', 0.3, 500), state('c', 0.2, 300)], 1000);
-    expect(step).toEqual({ next: 'rounds', scenarios: ['a'] });
-    expect(nextStep([state('a', 0.4, 900), state('b', 0.3, 500), state('c', 0.2, 300)], 850)).toEqual({
+    const states = [
+      state('a', 0.4, 900, { wide: 4 }),
+      state('b', 0.3, 500, { wide: 2 }),
+      state('c', 0.2, 300, { wide: 1 }),
+    ];
+    expect(nextStep(states, 1000)).toEqual({ next: 'rounds', scenarios: ['a'] });
+    expect(nextStep(states, 850)).toEqual({
       next: 'rounds',
       scenarios: ['b', 'c'],
     });
@@ -122,9 +190,12 @@ describe('nextStep', () => {
 
 describe('samplingLine', () => {
   it('says how many figures are wide and which round of what it adds', () => {
-    const states = [state('timers', 0.3, 1, { wide: 3, rounds: 4 }), state('files', 0.2, 1)];
+    const states = [
+      state('timers', 0.3, 1, { wide: 3, rounds: 4, wideCases: { node: ['a', 'b'], deno: ['a'] } }),
+      state('files', 0.2, 1),
+    ];
     expect(samplingLine(states, '±10%', 'timers')).toBe(
-      'sampling: 4 figures wider than ±10%, adding round 5 of timers',
+      'sampling: 4 figures wider than ±10%, adding round 5 of timers (2 cases)',
     );
   });
 });

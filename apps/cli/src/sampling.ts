@@ -1,9 +1,12 @@
 /**
  * Auto-sampling for `asyncbench run`, in tachometer's style (its --horizon and --timeout): after
- * the minimum repeats, keep adding rounds — one more process of a scenario on every runtime, back
- * to back — for the scenarios whose main figures (throughput, ops/s) still have a 95% CI wider
- * than the horizon, widest first, until all are inside it or the whole-run time budget is spent.
- * Pure functions of the results so far; run.ts runs the processes they ask for.
+ * the minimum repeats, keep adding rounds for the scenarios whose main figures (throughput, ops/s)
+ * still have a 95% CI wider than the horizon, widest first, until all are inside it or the
+ * whole-run time budget is spent. A round repeats only what is still wide: on each runtime with a
+ * wide figure, one more repeat of just those cases (`--cases`), back to back. A wide micro case
+ * then costs one short process of its own (~0.5 s) instead of the scenario's whole repeat, so the
+ * budget goes where the intervals are. Pure functions of the results so far; run.ts runs the
+ * processes they ask for.
  */
 import { casePrecision, type ProfileName, type RunFile } from '@asyncbench/results';
 
@@ -44,20 +47,37 @@ export interface ScenarioState {
   widest: number;
   /** A process of this scenario failed: another round would most likely fail too. */
   failed: boolean;
-  /** Estimated duration of one more round, ms: each runtime's mean process time so far, summed. */
+  /**
+   * Estimated duration of one more round of the wide cases, ms, summed over runtimes: what their
+   * processes took last time (estimate), else the runtime's mean repeat time so far.
+   */
   roundMs: number;
   /** Rounds (repeat indexes) run so far: the most repeats any runtime has. */
   rounds: number;
+  /** Per runtime, in the scenario's case order, the cases still wide there: what a round runs. */
+  wideCases: Record<string, string[]>;
 }
 
 /**
+ * What repeating `cases` of scenario on runtime would take, ms, from what the processes that ran
+ * them took last time; undefined when not known (then the mean repeat time is used).
+ */
+export type RoundEstimate = (
+  runtime: string,
+  scenario: string,
+  cases: readonly string[],
+) => number | undefined;
+
+/**
  * The state of each scenario in `scenarioIds` from the run so far. Skipped entries (runtime
- * missing, scenario declined) do not count; a failed entry marks the scenario failed.
+ * missing, scenario declined) do not count; a failed entry marks the scenario failed. Rounds count
+ * repeat indexes: a round that repeats some cases on some runtimes still takes one index.
  */
 export function scenarioStates(
   run: RunFile,
   scenarioIds: readonly string[],
   horizon: number,
+  estimate: RoundEstimate = () => undefined,
 ): ScenarioState[] {
   return scenarioIds.map((id) => {
     const entries = run.entries.filter((e) => e.scenario === id && e.status !== 'skipped');
@@ -65,18 +85,32 @@ export function scenarioStates(
     let widest = 0;
     let roundMs = 0;
     let rounds = 0;
+    const wideCases: Record<string, string[]> = {};
     for (const e of entries) {
-      rounds = Math.max(rounds, e.repeats.length);
-      if (e.repeats.length > 0)
-        roundMs += e.repeats.reduce((sum, r) => sum + r.durationMs, 0) / e.repeats.length;
+      rounds = Math.max(rounds, ...e.repeats.map((r) => r.index + 1));
+      const cases: string[] = [];
       for (const c of e.cases) {
         const p = casePrecision(c, horizon);
         if (p.conclusive) continue;
         wide++;
         widest = Math.max(widest, p.halfWidth ?? Number.POSITIVE_INFINITY);
+        cases.push(c.case);
       }
+      if (cases.length === 0) continue;
+      wideCases[e.runtime] = cases;
+      const meanRepeatMs =
+        e.repeats.length > 0 ? e.repeats.reduce((sum, r) => sum + r.durationMs, 0) / e.repeats.length : 0;
+      roundMs += estimate(e.runtime, id, cases) ?? meanRepeatMs;
     }
-    return { id, wide, widest, failed: entries.some((e) => e.status === 'failed'), roundMs, rounds };
+    return {
+      id,
+      wide,
+      widest,
+      failed: entries.some((e) => e.status === 'failed'),
+      roundMs,
+      rounds,
+      wideCases,
+    };
   });
 }
 
@@ -84,15 +118,19 @@ export function scenarioStates(
 export type SamplingStep = { next: 'rounds'; scenarios: string[] } | { next: 'stop'; stoppedBy: StoppedBy };
 
 /**
- * The next pass: every scenario with a wide figure and no failure, widest first, as many as fit
- * in the remaining budget by their estimated round time (one that does not fit is passed over for
- * a cheaper one behind it). Stops with 'horizon' when nothing is wide, 'failures' when only
- * scenarios with a failed process are, 'max-time' when no round fits.
+ * The next pass: every scenario with a wide figure and no failure, as many as fit in the remaining
+ * budget by their estimated round time, the most wide figures per second of round first (then the
+ * widest): when the budget runs short, it goes where it narrows the most figures (one that does
+ * not fit is passed over for a cheaper one behind it). Stops with 'horizon' when nothing is wide,
+ * 'failures' when only scenarios with a failed process are, 'max-time' when no round fits.
  */
 export function nextStep(states: readonly ScenarioState[], remainingMs: number): SamplingStep {
   const wide = states.filter((s) => s.wide > 0);
   if (wide.length === 0) return { next: 'stop', stoppedBy: 'horizon' };
-  const candidates = wide.filter((s) => !s.failed).sort((a, b) => b.widest - a.widest || b.wide - a.wide);
+  const perSecond = (s: ScenarioState) => s.wide / Math.max(s.roundMs, 1);
+  const candidates = wide
+    .filter((s) => !s.failed)
+    .sort((a, b) => perSecond(b) - perSecond(a) || b.widest - a.widest);
   if (candidates.length === 0) return { next: 'stop', stoppedBy: 'failures' };
   const chosen: string[] = [];
   let budget = remainingMs;
@@ -104,15 +142,23 @@ export function nextStep(states: readonly ScenarioState[], remainingMs: number):
   return chosen.length > 0 ? { next: 'rounds', scenarios: chosen } : { next: 'stop', stoppedBy: 'max-time' };
 }
 
-/** The progress line before a round: "sampling: 4 figures wider than ±7%, adding round 5 of timers". */
+/**
+ * The progress line before a round: "sampling: 4 figures wider than ±7%, adding round 5 of timers
+ * (2 cases)"; the count is of distinct cases over the runtimes the round runs on.
+ */
 export function samplingLine(
   states: readonly ScenarioState[],
   horizonText: string,
   scenario: string,
 ): string {
   const wide = states.reduce((n, s) => n + s.wide, 0);
-  const round = (states.find((s) => s.id === scenario)?.rounds ?? 0) + 1;
-  return `sampling: ${wide} figure${wide === 1 ? '' : 's'} wider than ${horizonText}, adding round ${round} of ${scenario}`;
+  const state = states.find((s) => s.id === scenario);
+  const round = (state?.rounds ?? 0) + 1;
+  const cases = new Set(Object.values(state?.wideCases ?? {}).flat()).size;
+  return (
+    `sampling: ${wide} figure${wide === 1 ? '' : 's'} wider than ${horizonText}, ` +
+    `adding round ${round} of ${scenario} (${cases} case${cases === 1 ? '' : 's'})`
+  );
 }
 
 /** `10%`, `10` (percent) or `0.5%`: a horizon in (0, 1]; null for anything else. */

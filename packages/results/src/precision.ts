@@ -11,10 +11,11 @@
  * known to ±h on the log scale, is known to about ±h·√2 (the variances add), so a ratio hi/lo of
  * at most 1.21 (±10% on the ratio) needs h ≈ ln(1.21)/(2√2) ≈ 0.067, i.e. about ±7% per figure.
  *
- * Blocks: sampling adds whole rounds (one process of a scenario on every runtime, back to back,
- * with the same repeat index), so runtimes stay paired by repeat index and runtime-vs-runtime
- * ratios can use the paired interval (paired.ts, comparePaired). The precision here is of one
- * figure on one runtime, where there is nothing to pair: a plain t-interval over its repeats.
+ * Blocks: sampling adds rounds (one more repeat of the cases still wide, on the runtimes where
+ * they are, back to back, with the same repeat index), so runtimes that ran the same rounds stay
+ * paired by repeat index and runtime-vs-runtime ratios can use the paired interval (paired.ts,
+ * comparePaired). The precision here is of one figure on one runtime, where there is nothing to
+ * pair: a plain t-interval over the repeats that hold it.
  */
 import { mainFigure } from './figures.ts';
 import type { CaseAggregate, Entry, FigureName, RunFile } from './schema.ts';
