@@ -17,6 +17,10 @@ export interface MicroBudget {
  * is ~4,000 samples of ~0.1 ms: a case's figure varies far more between processes (JIT decisions)
  * than its mean does within one, so the run's repeats, not a longer sample, narrow its interval;
  * the 100 ms it gave up pays for one process per micro case (a default run must stay <= 8 min).
+ * Shorter still costs precision per second of run: between fresh processes, seven cases x three
+ * runtimes, interleaved, load 2-3.6, the median spread (sd of log ops/s) was 3.9% at 400 ms
+ * (0.64 s a process) and 5.3% at 200 ms (0.44 s): five short processes buy about what three long
+ * ones do (scripts/crosscheck/micro-budget-sd.mjs).
  */
 export const MICRO_BUDGETS: Readonly<Record<ProfileName, MicroBudget>> = {
   quick: { timeMs: 150, warmupMs: 30, minSamples: 10, batchTargetMs: 0.1 },
