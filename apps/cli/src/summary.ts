@@ -54,7 +54,7 @@ export function formatSummary(run: RunFile): string {
             c.status,
           ];
         }),
-        ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+        ['left', 'left', 'figure', 'figure', 'right', 'right', 'right', 'right', 'left'],
       ),
     );
   }
@@ -83,7 +83,7 @@ export function formatSummary(run: RunFile): string {
           r.case,
           ...runtimes.map((rt) => microCell(r, rt, (s) => formatNumber(s?.median))),
         ]),
-        ['left', 'left', ...runtimes.map(() => 'right' as const)],
+        ['left', 'left', ...runtimes.map(() => 'figure' as const)],
       ),
     );
   }
