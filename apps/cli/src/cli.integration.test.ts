@@ -227,10 +227,12 @@ describe('asyncbench run', () => {
     expect(run.sampling!.inconclusive).toBe(tasks.cases.length);
     // One repeat: no interval at all, and the line says so rather than "wider than ±25%".
     const n = tasks.cases.length;
-    const line = `? ${n} of ${n} cases' main figures are inconclusive: ${n} with one repeat or no usable value (no interval); sampling stopped by max-time`;
+    const line =
+      `? all ${n} main figures have no interval (one repeat or no usable value); ` +
+      '--max-time 0: minimum repeats only (1 per figure); to narrow them give sampling time (--max-time 2m) or more --repeats';
     expect(r.stdout).toContain(line);
     expect(await readFile(md, 'utf8')).toContain(line);
-    expect(r.stderr).toMatch(/marked inconclusive/);
+    expect(r.stderr).toMatch(/\(--max-time 0: minimum repeats only\): marked inconclusive/);
   });
 
   it('compare reads two runs and says when there is too little data', async () => {

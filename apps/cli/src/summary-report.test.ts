@@ -193,7 +193,7 @@ describe('terminal summary, Markdown and report mark the same figures inconclusi
 
   it('the one note line, word for word, under the terminal tables, in Markdown and under the overview', () => {
     const note = precisionNote(sampled)!;
-    expect(note).toMatch(/^\? \d+ of \d+ cases' main figures are inconclusive: /);
+    expect(note).toMatch(/^\? \d+ of \d+ main figures stayed wider than ±15% \(95% CI over repeats\)/);
     expect(text).toContain(note);
     expect(md).toContain(note);
     expect(overview.notes).toEqual([note]);

@@ -128,8 +128,8 @@ export interface OverviewView {
   columns: string[];
   rows: OverviewRow[];
   /**
-   * results' precisionNote of each run the columns come from (`? 4 of 60 cases' main figures are
-   * inconclusive: …`), prefixed with the run's label when there are several; [] when none has one.
+   * results' precisionNote of each run the columns come from (`? 4 of 60 main figures stayed wider
+   * than ±7% …`), prefixed with the run's label when there are several; [] when none has one.
    */
   notes: string[];
   /** How to read a cell, in one or two sentences. */

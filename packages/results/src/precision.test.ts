@@ -81,10 +81,12 @@ describe('inconclusive figures in the summary and the Markdown export', () => {
     };
     const note = precisionNote(run)!;
     const noInterval = cases.filter((c) => c.precision!.halfWidth === null).length;
+    const all =
+      wide === cases.length ? `all ${wide - noInterval}` : `${wide - noInterval} of ${cases.length}`;
     expect(note).toBe(
-      `? ${wide} of ${cases.length} cases' main figures are inconclusive: ${wide - noInterval} wider than ±0% ` +
-        `(95% CI over repeats)${noInterval > 0 ? `, ${noInterval} with one repeat or no usable value (no interval)` : ''}; ` +
-        'sampling stopped by max-time',
+      `? ${all} main figures stayed wider than ±0% (95% CI over repeats)` +
+        `${noInterval > 0 ? `, ${noInterval} more have no interval (one repeat or no usable value)` : ''}; ` +
+        '--max-time 0: minimum repeats only (3 per figure); to narrow them give sampling time (--max-time 2m) or more --repeats',
     );
     const md = toMarkdown(run);
     expect(md).toContain(note);
@@ -107,5 +109,23 @@ describe('inconclusive figures in the summary and the Markdown export', () => {
     };
     expect(precisionNote(run)).toBeNull();
     expect(toMarkdown(run)).not.toContain(' ?');
+  });
+  it('say why sampling left them wide and what would narrow them', () => {
+    const run = realRun();
+    markPrecision(run, 1e-9);
+    const n = run.entries.flatMap((e) => e.cases).length;
+    const sampling = { horizon: 1e-9, maxTimeMs: 450_000, minRepeats: 3, rounds: 4, inconclusive: n };
+    run.sampling = { ...sampling, stoppedBy: 'max-time' };
+    expect(precisionNote(run)).toBe(
+      `? all ${n} main figures stayed wider than ±0% (95% CI over repeats); ` +
+        'sampling ran out of --max-time (7m30s); to narrow them a longer --max-time or more --repeats',
+    );
+    run.sampling = { ...sampling, stoppedBy: 'failures' };
+    expect(precisionNote(run)).toMatch(
+      /; their scenarios had a failed process, which sampling does not repeat;/,
+    );
+    // One case left wide of many: counted against the whole, not "all".
+    for (const c of run.entries.flatMap((e) => e.cases).slice(1)) c.precision!.conclusive = true;
+    expect(precisionNote(run)).toMatch(new RegExp(`^\\? 1 of ${n} main figures stayed wider than`));
   });
 });

@@ -18,6 +18,7 @@
  * pair: a plain t-interval over the repeats that hold it.
  */
 import { mainFigure } from './figures.ts';
+import { formatDuration } from './format.ts';
 import type { CaseAggregate, Entry, FigureName, RunFile } from './schema.ts';
 import { tQuantile975, variance } from './stats.ts';
 
@@ -100,11 +101,29 @@ export function inconclusiveMark(c: CaseAggregate | null | undefined): string {
   return isInconclusive(c) ? ` ${INCONCLUSIVE_MARK}` : '';
 }
 
+/** Why sampling left figures wide, and what would narrow them, for precisionNote. */
+function wideWhy(s: NonNullable<RunFile['sampling']>): string {
+  const more = 'more --repeats';
+  switch (s.stoppedBy) {
+    case 'max-time':
+      return s.maxTimeMs === 0
+        ? `--max-time 0: minimum repeats only (${s.minRepeats} per figure); to narrow them give sampling time (--max-time 2m) or ${more}`
+        : `sampling ran out of --max-time (${formatDuration(s.maxTimeMs)}); to narrow them a longer --max-time or ${more}`;
+    case 'failures':
+      return 'their scenarios had a failed process, which sampling does not repeat; fix that and run again';
+    case 'interrupted':
+      return 'the run was interrupted before sampling could narrow them';
+    case 'horizon':
+      return `to narrow them ${more}`;
+  }
+}
+
 /**
- * The one line a summary prints under its tables when some main figure is inconclusive, e.g.
- * `? 4 of 60 cases' main figures are inconclusive: 3 wider than ±7% (95% CI over repeats), 1 with one
- * repeat (no interval); sampling stopped by max-time` (one main figure per case: throughput or ops/s);
- * null when every figure is within the horizon, or the run has no sampling record.
+ * The one line a summary prints under its tables when some main figure (one per case: throughput
+ * or ops/s) is inconclusive, saying how many, why sampling left them and what would narrow them, e.g.
+ * `? 4 of 60 main figures stayed wider than ±7% (95% CI over repeats); sampling ran out of --max-time
+ * (7m30s); to narrow them a longer --max-time or more --repeats`; null when every figure is within the
+ * horizon, or the run has no sampling record.
  */
 export function precisionNote(run: RunFile): string | null {
   const s = run.sampling;
@@ -114,12 +133,19 @@ export function precisionNote(run: RunFile): string | null {
   if (inconclusive.length === 0) return null;
   const noInterval = inconclusive.filter((c) => c.precision!.halfWidth === null).length;
   const wide = inconclusive.length - noInterval;
-  const parts = [
-    ...(wide > 0 ? [`${wide} wider than ${formatHalfWidth(s.horizon)} (95% CI over repeats)`] : []),
-    ...(noInterval > 0 ? [`${noInterval} with one repeat or no usable value (no interval)`] : []),
-  ];
-  return (
-    `${INCONCLUSIVE_MARK} ${inconclusive.length} of ${all.length} cases' main figures are inconclusive: ` +
-    `${parts.join(', ')}; sampling stopped by ${s.stoppedBy}`
-  );
+  const of = (n: number) =>
+    n === all.length
+      ? n === 1
+        ? 'the main figure'
+        : `all ${n} main figures`
+      : `${n} of ${all.length} main figures`;
+  const wideText = `stayed wider than ${formatHalfWidth(s.horizon)} (95% CI over repeats)`;
+  const noneText = (n: number) => `${n === 1 ? 'has' : 'have'} no interval (one repeat or no usable value)`;
+  const what =
+    wide > 0 && noInterval > 0
+      ? `${of(wide)} ${wideText}, ${noInterval} more ${noneText(noInterval)}`
+      : wide > 0
+        ? `${of(wide)} ${wideText}`
+        : `${of(noInterval)} ${noneText(noInterval)}`;
+  return `${INCONCLUSIVE_MARK} ${what}; ${wideWhy(s)}`;
 }
