@@ -6,7 +6,7 @@ import { buildHeadline, buildModel, chartsIn, renderReport } from '@asyncbench/r
 import {
   bestCaseName,
   caseLabel,
-  flagMark,
+  flagsMark,
   formatCount,
   formatNumber,
   formatRatio,
@@ -210,7 +210,7 @@ describe('terminal summary, Markdown and report mark the same figures inconclusi
       const printed = line.split(/\s{2,}/)[3]!; // `7,167 ? (gather)`, ` !` after it when flagged
       const cell = cellOf(row.scenario, row.runtime);
       expect(
-        `${cell.figure} (${cell.basis})${flagMark(row.concurrent!.aggregate)}`,
+        `${cell.figure} (${cell.basis})${flagsMark([row.flags.concurrent])}`,
         `${row.scenario} ${row.runtime}`,
       ).toBe(printed);
       if (isInconclusive(row.concurrent!.aggregate)) marked++;

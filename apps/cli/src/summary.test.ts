@@ -1,4 +1,11 @@
-import { aggregateRepeats, type CaseResult, toMarkdown, type WorkloadResult } from '@asyncbench/results';
+import {
+  aggregateRepeats,
+  type CaseResult,
+  flagRows,
+  SHORT_FLAGS,
+  toMarkdown,
+  type WorkloadResult,
+} from '@asyncbench/results';
 import { realRun } from '@asyncbench/results/testing';
 import { describe, expect, it } from 'vitest';
 import { entry, microResult, runFile, workloadResult } from '../test-support/builders.ts';
@@ -111,14 +118,25 @@ describe('summary flags, on the real quick run re-aggregated', () => {
   const run = realRun();
   for (const e of run.entries) e.cases = aggregateRepeats(e.repeats);
 
-  it('marks flagged figures and lists every flag at the end, without a busy line when none was measured', () => {
+  it('marks flagged figures and lists the flags in short at the end, without a busy line when none was measured', () => {
     const text = formatSummary(run);
     // Its micro cases were noisy: deno gather-10 had rme 19.5, 0.7, 0.7 (median 0.7: not flagged),
     // node await-async-call 20.1, 15.4, 1.3 (median 15.4: flagged).
-    expect(text).toMatch(/high-rme\s+node × tasks \/ await-async-call: ±15\.4% relative margin of error/);
-    expect(text).not.toMatch(/high-rme\s+deno × tasks \/ gather-10/);
+    const md = toMarkdown(run);
+    expect(md).toMatch(/high-rme\*\* — node × tasks \/ await-async-call: ±15\.4% relative margin of error/);
+    expect(md).not.toMatch(/high-rme\*\* — deno × tasks \/ gather-10/);
     expect(text).toMatch(/tasks\s+await-async-call\s+[\d,]+ !/);
-    expect(text).toContain('flags (! beside a figure):');
+    // One line a flag, cut to the width, at most SHORT_FLAGS.lines of them, the rest counted.
+    const lines = text.split('\n');
+    const head = lines.indexOf('flags (! beside a figure):');
+    expect(head).toBeGreaterThan(0);
+    const listed = lines.slice(head + 1);
+    const rows = flagRows(run);
+    expect(rows.length).toBeGreaterThan(SHORT_FLAGS.lines);
+    expect(listed).toHaveLength(SHORT_FLAGS.lines);
+    expect(listed.at(-1)).toBe(`  … and ${rows.length - SHORT_FLAGS.lines + 1} more, see the report`);
+    for (const l of listed) expect(l.length).toBeLessThanOrEqual(SHORT_FLAGS.width + 2);
+    expect(listed[0]).toMatch(new RegExp(`^  ${rows[0]!.kind}\\s+${rows[0]!.runtime} × `));
     expect(text).not.toContain('busy machine');
   });
 
@@ -129,11 +147,27 @@ describe('summary flags, on the real quick run re-aggregated', () => {
     e.cases = aggregateRepeats(e.repeats);
     const text = formatSummary(busy);
     expect(text).toContain(
-      'warning: measured on a busy machine: other processes used more than 0.25 of a core during 1 of 1 processes',
+      'warning: measured on a partly busy machine: other processes used more than 0.25 of a core during 1 of 1 measured processes',
     );
-    expect(text).toMatch(/busy-machine\s+bun × timers: other processes used 0\.900 of a core/);
     expect(toMarkdown(busy)).toContain(
-      '- **busy-machine** — bun × timers: other processes used 0.900 of a core',
+      '- **busy-machine** — bun × timers: other processes used up to 0.900 of a core (45% of the machine) in repeat #2',
     );
+  });
+
+  it('says a machine busy during every process once, marking no figure and listing no row for it', () => {
+    const busy = structuredClone(run);
+    for (const e of busy.entries) {
+      for (const r of e.repeats)
+        r.machine = { loadAvg1: [2.1, 2.4], otherCpuShare: 0.45, otherCpuCores: 0.9 };
+      e.cases = aggregateRepeats(e.repeats);
+    }
+    const text = formatSummary(busy);
+    expect(text).toMatch(
+      /^warning: measured on a busy machine: other processes used 0\.900 of a core \(45% of the machine\) during all \d+ processes, load average 2\.10–2\.40; said here once/m,
+    );
+    expect(text.match(/busy/g)).toHaveLength(1);
+    // The same figures as on a quiet machine carry `!`: busy-machine adds none.
+    const marks = (t: string) => t.split('\n').filter((l) => / !(\s|$)/.test(l)).length;
+    expect(marks(text)).toBe(marks(formatSummary(run)));
   });
 });

@@ -8,8 +8,6 @@
 import {
   busyMachineLine,
   FLAG_MARK,
-  flagRows,
-  flagRowWhere,
   formatNumber,
   inputCell,
   microCell,
@@ -18,6 +16,7 @@ import {
   type RunFile,
   runtimeRatioCells,
   runtimeRatios,
+  shortFlagLines,
   summarizeRun,
   workloadCells,
 } from '@asyncbench/results';
@@ -113,15 +112,15 @@ export function formatSummary(run: RunFile): string {
 }
 
 /**
- * The flags of a run (flag-rows.ts) as the summary's last lines: the busy-machine warning, then
- * one line per flag, as hyperfine prints its warnings under a result; '' when there are none.
+ * The flags of a run as the summary's last lines, as hyperfine prints its warnings under a result:
+ * the busy-machine warning (once for the run), then the flags in short (results' shortFlagLines:
+ * one line each, the rest counted); '' when there are none.
  */
 export function formatFlags(run: RunFile): string {
-  const rows = flagRows(run);
-  if (rows.length === 0) return '';
   const busy = busyMachineLine(run);
-  const lines = rows.map((f) => `  ${f.kind.padEnd(12)} ${flagRowWhere(f)}: ${f.detail}`);
-  return [...(busy ? [`warning: ${busy}`] : []), `flags (${FLAG_MARK} beside a figure):`, ...lines].join(
-    '\n',
-  );
+  const lines = shortFlagLines(run);
+  return [
+    ...(busy ? [`warning: ${busy}`] : []),
+    ...(lines.length > 0 ? [`flags (${FLAG_MARK} beside a figure):`, ...lines.map((l) => `  ${l}`)] : []),
+  ].join('\n');
 }

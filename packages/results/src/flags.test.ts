@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { microResult, runFile, workloadResult } from '../test-support/builders.ts';
 import { aggregateRepeats } from './aggregate.ts';
-import { busyMachineLine, flagMark, flagRows } from './flag-rows.ts';
-import { bimodalSplit, type CaseRepeat, caseFlags, modifiedZScores } from './flags.ts';
+import {
+  busyMachineLine,
+  busyThroughout,
+  figureFlags,
+  flagMark,
+  flagRows,
+  shortFlagLines,
+  truncateLine,
+} from './flag-rows.ts';
+import { bimodalSplit, type CaseRepeat, caseFlags, modifiedZScores, repeatList } from './flags.ts';
 import type { CaseResult, MachineLoad, MicroStats, RepeatRecord, WorkloadStats } from './schema.ts';
 
 function micro(overrides: Partial<MicroStats> = {}): CaseResult {
@@ -14,6 +22,13 @@ const work = (overrides: Partial<WorkloadStats> = {}) => workloadResult(override
 const reps = (results: CaseResult[], machine?: (i: number) => MachineLoad | undefined): CaseRepeat[] =>
   results.map((result, index) => ({ index, result, machine: machine?.(index) }));
 const kinds = (repeats: CaseRepeat[]) => caseFlags(repeats).map((f) => f.kind);
+const repeat = (index: number, results: CaseResult[], machine?: MachineLoad): RepeatRecord => ({
+  index,
+  status: 'ok',
+  durationMs: 100,
+  results,
+  ...(machine ? { machine } : {}),
+});
 const quiet: MachineLoad = { loadAvg1: [0.4, 0.5], otherCpuShare: 0.02, otherCpuCores: 0.04 };
 
 describe('caseFlags', () => {
@@ -150,14 +165,6 @@ describe('caseFlags', () => {
 });
 
 describe('flags through aggregation and the run', () => {
-  const repeat = (index: number, results: CaseResult[], machine?: MachineLoad): RepeatRecord => ({
-    index,
-    status: 'ok',
-    durationMs: 100,
-    results,
-    ...(machine ? { machine } : {}),
-  });
-
   it('aggregateRepeats stores each case its flags, [] when none', () => {
     const [w, m] = aggregateRepeats([
       repeat(0, [work(), micro({ meanNs: 1, emptyLoopNs: 1, nearEmptyLoop: true })]),
@@ -183,14 +190,78 @@ describe('flags through aggregation and the run', () => {
       ['dead-code', 'sleep-gather'],
       ['busy-machine', null],
     ]);
-    expect(busyMachineLine(run)).toBe(
-      'measured on a busy machine: other processes used more than 0.25 of a core during 1 of 2 processes; ' +
-        'worst 1.00 of a core (50% of the machine), load 1.50 → 2.00 (node × sleep #1)',
+    expect(rows[1]!.detail).toBe(
+      'other processes used up to 1.00 of a core (50% of the machine) in repeat #1',
     );
+    expect(busyMachineLine(run)).toBe(
+      'measured on a partly busy machine: other processes used more than 0.25 of a core during 1 of 2 processes ' +
+        '(1.00 of a core, 50% of the machine, load average 1.50–2.00); the figures measured then are marked busy-machine',
+    );
+    // Busy only then: the figures measured then carry the mark.
+    expect(flagMark(entry.cases[1], busyThroughout(run))).toBe(' !');
     // A failed repeat gave no figures: how busy the machine was then is not listed.
     entry.repeats.push({ index: 2, status: 'failed', durationMs: 5, results: [], machine: busy });
     entry.repeats[0]!.machine = quiet;
     expect(busyMachineLine(run)).toBeNull();
     expect(flagRows(run).map((r) => r.kind)).not.toContain('busy-machine');
+  });
+
+  it('says a machine busy during every process once, and marks no figure for it', () => {
+    const run = runFile();
+    const load = (cores: number, avg: number): MachineLoad => ({
+      loadAvg1: [avg, avg + 0.5],
+      otherCpuShare: cores / 2,
+      otherCpuCores: cores,
+    });
+    const entry = run.entries[0]!;
+    entry.repeats = [
+      repeat(0, [work(), micro()], load(0.4, 1.6)),
+      repeat(1, [work(), micro()], load(1.3, 2.7)),
+    ];
+    entry.cases = aggregateRepeats(entry.repeats);
+    expect(entry.cases.every((c) => c.flags?.some((f) => f.kind === 'busy-machine'))).toBe(true);
+    expect(busyThroughout(run)).toBe(true);
+    expect(busyMachineLine(run)).toBe(
+      'measured on a busy machine: other processes used 0.400–1.30 cores (20–65% of the machine) during all 2 ' +
+        'processes, load average 1.60–3.20; said here once, no figure is marked for it',
+    );
+    expect(flagRows(run)).toEqual([]);
+    expect(entry.cases.map((c) => flagMark(c, true))).toEqual(['', '']);
+    expect(figureFlags(entry.cases[0]!.flags, false).map((f) => f.kind)).toEqual(['busy-machine']);
+  });
+});
+
+describe('the flag list in short', () => {
+  it('numbers repeats as the progress lines do, runs of three or more as a range', () => {
+    expect(repeatList([0, 2])).toBe('#1, #3');
+    expect(repeatList([0, 1, 2, 3, 4, 5, 7, 8, 9])).toBe('#1–#6, #8–#10');
+    expect(repeatList([4, 0, 1])).toBe('#1, #2, #5');
+  });
+
+  it('cuts a line at a clause boundary, else a space, marking the cut', () => {
+    const text =
+      'throughput 1,968,354 in repeat #5 against a median of 3,032,542 (|modified z| > 3.5, more than 10% off)';
+    expect(truncateLine(text, 200)).toBe(text);
+    expect(truncateLine(text, 90)).toBe('throughput 1,968,354 in repeat #5 against a median of 3,032,542…');
+    expect(truncateLine('a b c d e f g h', 10)).toBe('a b c d…');
+    expect(truncateLine('abcdefghijklmnop', 10)).toBe('abcdefghi…');
+  });
+
+  it('prints dead-code first, one line each within the width, then how many more', () => {
+    const run = runFile();
+    const entry = run.entries[0]!;
+    const outlier = (i: number) =>
+      work({ throughput: i === 4 ? 900 : 1600 + i, ...(i === 0 ? { warmupSteady: false } : {}) });
+    entry.repeats = [0, 1, 2, 3, 4].map((i) =>
+      repeat(i, [outlier(i), micro({ meanNs: 0.5, emptyLoopNs: 0.4, nearEmptyLoop: true })]),
+    );
+    entry.cases = aggregateRepeats(entry.repeats);
+    expect(flagRows(run).map((r) => r.kind)).toEqual(['dead-code', 'outlier', 'not-steady']);
+    const all = shortFlagLines(run, { lines: 3, width: 80 });
+    expect(all).toHaveLength(3);
+    expect(all[0]).toMatch(/^dead-code {4}node × sleep \/ \S+: 0\.500 ns per op/);
+    expect(all[0]).toMatch(/…$/);
+    for (const line of all) expect(line.length).toBeLessThanOrEqual(80);
+    expect(shortFlagLines(run, { lines: 2, width: 80 })).toEqual([all[0], '… and 2 more, see the report']);
   });
 });

@@ -88,9 +88,21 @@ export interface CaseRepeat {
   machine?: MachineLoad | undefined;
 }
 
-/** `#1, #3`: repeats as the CLI's progress lines number them (index + 1). */
+/**
+ * `#1, #3`, `#1–#6, #8–#10`: repeats as the CLI's progress lines number them (index + 1), runs of
+ * three or more consecutive ones as a range, so a flag on most of twenty repeats stays one line.
+ */
 export function repeatList(indexes: readonly number[]): string {
-  return indexes.map((i) => `#${i + 1}`).join(', ');
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`#${sorted[i]! + 1}–#${sorted[j]! + 1}`);
+    else for (let k = i; k <= j; k++) parts.push(`#${sorted[k]! + 1}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

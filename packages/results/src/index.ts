@@ -25,13 +25,21 @@ export * from './exports/index.ts';
 export { type FigureRow, figureRows } from './figure-rows.ts';
 export { FIGURE_META, type FigureMeta, figureOf, figuresOf, figureUnit, mainFigure } from './figures.ts';
 export {
+  type BusyMachine,
+  busyMachine,
   busyMachineLine,
+  busyThroughout,
   FLAG_MARK,
   type FlagRow,
+  figureFlags,
   flagMark,
+  flagRowLine,
   flagRows,
   flagRowWhere,
   flagsMark,
+  SHORT_FLAGS,
+  shortFlagLines,
+  truncateLine,
 } from './flag-rows.ts';
 export {
   BIMODAL_GAP_RATIO,

@@ -5,7 +5,7 @@
  * delay p99 and share handled during the work; and every entry's status. The terminal summary, the markdown export and the
  * report's speedup lines all render this one reading.
  */
-import { flagMark, flagsMark } from './flag-rows.ts';
+import { busyThroughout, figureFlags, flagsMark } from './flag-rows.ts';
 import { formatFigure, formatNumber, formatPercent, formatRatio, formatRatioInterval } from './format.ts';
 import { unitNoun } from './labels.ts';
 import { INCONCLUSIVE_MARK, inconclusiveMark, isInconclusive } from './precision.ts';
@@ -27,6 +27,8 @@ export interface WorkloadRow {
   /** p99 latency (ms) and efficiency of the concurrent case. */
   p99Ms: Spread | null;
   efficiency: Spread | null;
+  /** The flags that mark the sync and the concurrent case's figure (flag-rows.ts figureFlags). */
+  flags: { sync: Flag[]; concurrent: Flag[] };
 }
 
 export interface MicroRow {
@@ -35,7 +37,10 @@ export interface MicroRow {
   label: string;
   /** ops/s per runtime name; null where that runtime has no figure. */
   opsPerSec: Record<string, Spread | null>;
-  /** The case's flags per runtime name (flags.ts); absent where none were computed. */
+  /**
+   * The flags that mark the case's figure per runtime name (flag-rows.ts figureFlags: busy-machine
+   * left out when the whole run was busy); absent where none were computed.
+   */
   flags: Record<string, Flag[]>;
   /** Runtimes whose ops/s stayed wider than the run's horizon (precision.ts), marked when shown. */
   inconclusive: string[];
@@ -102,7 +107,10 @@ export function bestCaseName(best: BestCase | null): string {
 export interface WorkloadCells {
   /** `195 (blocking)`: median throughput and which case. */
   sync: string;
-  /** `7,167 (gather)`; ` !` appended when that case is flagged (flags.ts). */
+  /**
+   * `7,167 (gather)`; ` ?` after the figure when it stayed wider than the horizon, ` !` at the end
+   * when that case is flagged (row.flags).
+   */
   concurrent: string;
   /** `36.7×`. */
   speedup: string;
@@ -117,13 +125,13 @@ export interface WorkloadCells {
 
 /** The printed cells of a workload row (see WorkloadCells). */
 export function workloadCells(row: WorkloadRow): WorkloadCells {
-  const best = (b: BestCase | null) =>
+  const best = (b: BestCase | null, flags: Flag[]) =>
     b
-      ? `${formatNumber(b.throughput.median)}${inconclusiveMark(b.aggregate)} (${bestCaseName(b)})${flagMark(b.aggregate)}`
+      ? `${formatNumber(b.throughput.median)}${inconclusiveMark(b.aggregate)} (${bestCaseName(b)})${flagsMark([flags])}`
       : '—';
   return {
-    sync: best(row.sync),
-    concurrent: best(row.concurrent),
+    sync: best(row.sync, row.flags.sync),
+    concurrent: best(row.concurrent, row.flags.concurrent),
     speedup: formatRatio(row.speedup?.ratio),
     interval: formatRatioInterval(row.speedup?.ciLow, row.speedup?.ciHigh),
     p99: formatFigure('p99Ms', row.p99Ms?.median),
@@ -147,7 +155,7 @@ export function entryStatus(e: Entry): string {
   return `failed ${failed.length}/${e.repeats.length}: ${failed[0]!.reason ?? e.reason ?? 'unknown'}`;
 }
 
-function workloadRow(run: RunFile, e: Entry): WorkloadRow {
+function workloadRow(run: RunFile, e: Entry, busy: boolean): WorkloadRow {
   const workload = e.cases.filter((c) => c.kind === 'workload');
   const speedup = speedupOf(e);
   const sync =
@@ -164,6 +172,10 @@ function workloadRow(run: RunFile, e: Entry): WorkloadRow {
     speedup,
     p99Ms: concurrent?.aggregate.figures.p99Ms ?? null,
     efficiency: concurrent?.aggregate.figures.efficiency ?? null,
+    flags: {
+      sync: figureFlags(sync?.aggregate.flags, busy),
+      concurrent: figureFlags(concurrent?.aggregate.flags, busy),
+    },
   };
 }
 
@@ -175,6 +187,7 @@ export function summarizeRun(run: RunFile): RunSummary {
   const others: StatusRow[] = [];
   const inputRuntimes: string[] = [];
   const inputRows: InputRow[] = [];
+  const busy = busyThroughout(run);
   for (const e of run.entries) {
     const withInput = e.cases.filter(hasInput);
     if (withInput.length > 0) {
@@ -196,7 +209,7 @@ export function summarizeRun(run: RunFile): RunSummary {
     }
     const declaredModes = run.scenarios.find((s) => s.id === e.scenario)?.modes.length ?? 0;
     const isWorkload = e.cases.some((c) => c.kind === 'workload') || declaredModes > 0;
-    if (isWorkload) workload.push(workloadRow(run, e));
+    if (isWorkload) workload.push(workloadRow(run, e, busy));
     const micro = e.cases.filter((c) => c.kind === 'micro');
     if (micro.length > 0 && !runtimes.includes(e.runtime)) runtimes.push(e.runtime);
     for (const c of micro) {
@@ -213,7 +226,7 @@ export function summarizeRun(run: RunFile): RunSummary {
         rows.push(row);
       }
       row.opsPerSec[e.runtime] = c.figures.opsPerSec ?? null;
-      if (c.flags) row.flags[e.runtime] = c.flags;
+      if (c.flags) row.flags[e.runtime] = figureFlags(c.flags, busy);
       if (isInconclusive(c)) row.inconclusive.push(e.runtime);
     }
     if (!isWorkload && micro.length === 0) {

@@ -141,11 +141,13 @@ export function toMarkdown(run: RunFile): string {
       ),
     );
   }
-  const flags = flagRows(run);
+  // The busy-machine warning once for the run, then every flag in full (the terminal shortens them).
   const busy = busyMachineLine(run);
+  if (busy) parts.push(`**Warning:** ${busy}.`);
+  const flags = flagRows(run);
   if (flags.length > 0) {
     parts.push(
-      `**Flags** (${FLAG_MARK} beside a figure): what looks wrong in the figures.${busy ? ` **${busy}.**` : ''}`,
+      `**Flags** (${FLAG_MARK} beside a figure): what looks wrong in the figures.`,
       flags.map((f) => `- **${f.kind}** — ${flagRowWhere(f)}: ${markdownCell(f.detail)}`).join('\n'),
     );
   }
