@@ -231,7 +231,9 @@ describe('terminal summary, Markdown and report mark the same figures inconclusi
       const cell = cellOf('tasks', runtime);
       expect(cell.figure.endsWith(` ${INCONCLUSIVE_MARK}`), runtime).toBe(terminalMarked.length > 0);
       if (terminalMarked.length > 0)
-        expect(cell.marks).toContain(`inconclusive: ${terminalMarked.length} of ${rows.length} cases`);
+        expect(cell.marks).toContain(
+          `${INCONCLUSIVE_MARK} inconclusive: ${terminalMarked.length} of ${rows.length} cases`,
+        );
     }
   });
 });

@@ -32,7 +32,7 @@ export interface ReportPart {
   section?: { at: 'top' | 'bottom'; build(ctx: ReportContext): SectionView | null };
   /** Blocks for a scenario's fold (charts, tables, text); [] where the part has nothing to say. */
   scenario?(ctx: ReportContext, scenario: ScenarioContext): Block[];
-  /** Short warnings shown beside a series' figure in the overview, e.g. `possible dead-code elimination`. */
+  /** Short warnings shown beside a series' figure in the overview, e.g. `! possible dead-code elimination`. */
   overviewMarks?(ctx: ReportContext, scenario: ScenarioContext, series: Series): string[];
 }
 

@@ -106,7 +106,10 @@ export interface OverviewCell {
   best: boolean;
   /** Set when there is no figure: `failed`, `skipped: …`, `not run`. */
   status: string | null;
-  /** Warnings other parts attach (ReportPart.overviewMarks), e.g. `possible dead-code elimination`. */
+  /**
+   * Warnings other parts attach (ReportPart.overviewMarks), each with the terminal's sign where it
+   * has one: `! possible dead-code elimination`, `? inconclusive: 1 of 2 cases`, `partial: …`.
+   */
   marks: string[];
 }
 

@@ -13,7 +13,8 @@ const line = (cls: string, text: string): string =>
   text ? `<span class="${cls}">${escapeHtml(text)}</span>` : '';
 
 function renderCell(c: OverviewCell, column: string): string {
-  const marks = c.marks.map((m) => line('mark', `⚠ ${m}`)).join('');
+  // Each mark carries its own sign (`! outlier repeat`, `? inconclusive: …`), the terminal's.
+  const marks = c.marks.map((m) => line('mark', m)).join('');
   const col = line('col', column);
   if (c.status !== null) {
     return `<td role="cell" class="ov-cell ov-missing">${col}${line('status', c.status)}${marks}</td>`;

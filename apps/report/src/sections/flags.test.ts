@@ -2,6 +2,7 @@ import { aggregateRepeats, type RunFile } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../test-support/fixtures.ts';
 import { buildContext } from '../context.ts';
+import { renderReport } from '../index.ts';
 import { buildModel } from '../model.ts';
 import { PARTS } from '../parts.ts';
 import { buildOverview } from './overview.ts';
@@ -40,7 +41,7 @@ describe('flags part', () => {
       .filter((b) => b.kind === 'text')
       .map((b) => (b.kind === 'text' ? b.text : ''));
     expect(texts[1]).toMatch(
-      /^Warning: measured on a busy machine: .* during 1 of \d+ processes; worst 0\.800 of a core/,
+      /^Warning: measured on a partly busy machine: .* during 1 of 1 measured processes \(0\.800 of a core, 40% of the machine, load average 1\.80–2\.20\)/,
     );
     const group = section.blocks.find((b) => b.kind === 'group')!;
     expect(group.kind === 'group' && group.fold).toEqual({
@@ -48,17 +49,39 @@ describe('flags part', () => {
       open: false,
     });
     const list = group.kind === 'group' ? group.blocks[0] : null;
+    // The most telling kind first.
     expect(list?.kind === 'list' && list.items.map((i) => i.lead)).toEqual([
-      'busy-machine — node × timers',
       'dead-code — bun × gather-micro / gather-10',
+      'busy-machine — node × timers',
     ]);
   });
 
   it('marks the overview figure of each flagged runtime x scenario, and no other', () => {
     const o = buildOverview(buildContext([flaggedRun()], PARTS))!;
     const marks = (row: number, col: number) => o.rows[row]!.cells[col]!.marks;
-    expect(marks(0, 0)).toEqual(['busy machine']); // timers, node
-    expect(marks(2, 2)).toEqual(['possible dead-code elimination (1 of 2 cases)']); // gather-micro, bun
+    expect(marks(0, 0)).toEqual(['! busy machine']); // timers, node
+    expect(marks(2, 2)).toEqual(['! possible dead-code elimination (1 of 2 cases)']); // gather-micro, bun
     expect([marks(0, 1), marks(0, 2), marks(2, 0), marks(1, 0)]).toEqual([[], [], [], []]);
+    // The terminal's mark, not a badge of the report's own.
+    const html = renderReport([flaggedRun()], { generatedAt: '2026-11-29T00:00:00.000Z' });
+    expect(html).toContain('<span class="mark">! busy machine</span>');
+    expect(html).not.toContain('⚠');
+  });
+
+  it('says a machine busy throughout once, as a warning, and marks no figure for it', () => {
+    const run = makeRun();
+    for (const e of run.entries) {
+      for (const r of e.repeats) r.machine = { loadAvg1: [1.5, 2.5], otherCpuShare: 0.3, otherCpuCores: 0.6 };
+      e.cases = aggregateRepeats(e.repeats);
+    }
+    const section = buildModel([run]).top.find((s) => s.id === 'flags')!;
+    expect(
+      section.blocks.filter((b) => b.kind === 'text').map((b) => (b.kind === 'text' ? b.text : ''))[1],
+    ).toMatch(
+      /^Warning: measured on a busy machine: other processes used 0\.600 of a core \(30% of the machine\) during all \d+ processes, load average 1\.50–2\.50/,
+    );
+    expect(section.blocks.some((b) => b.kind === 'group')).toBe(false);
+    const o = buildOverview(buildContext([run], PARTS))!;
+    expect(o.rows.flatMap((r) => r.cells.flatMap((c) => c.marks))).toEqual([]);
   });
 });

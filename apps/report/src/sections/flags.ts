@@ -2,14 +2,19 @@
  * Flags: what looks wrong in the figures (@asyncbench/results flags.ts, stored in the results), as
  * mitata marks a result likely optimised out and hyperfine warns about outliers and a busy system.
  * A section after the overview: the busy-machine warning in view, the list of flags folded (it can
- * be long); and in the overview, a short mark beside each flagged runtime x scenario figure.
+ * be long); and in the overview, `! what` under each flagged runtime x scenario figure: the
+ * terminal's mark (results' FLAG_MARK). Busy-machine marks no figure when the machine was busy
+ * throughout the run (results' figureFlags): the warning says it once.
  * Reads the runs the overview reads (each machine's newest). Nothing when no run has a flag.
  */
 import {
   busyMachineLine,
+  busyThroughout,
   FLAG_KINDS,
+  FLAG_MARK,
   type Flag,
   type FlagRow,
+  figureFlags,
   flagRows,
   flagRowWhere,
 } from '@asyncbench/results';
@@ -40,10 +45,11 @@ export function flagsSection(ctx: ReportContext): SectionView | null {
   for (const i of ctx.newest) {
     const run = ctx.runs[i]!;
     const rows = flagRows(run);
-    if (rows.length === 0) continue;
-    if (ctx.newest.length > 1) blocks.push({ kind: 'heading', text: ctx.runLabels[i]! });
     const busy = busyMachineLine(run);
+    if (rows.length === 0 && !busy) continue;
+    if (ctx.newest.length > 1) blocks.push({ kind: 'heading', text: ctx.runLabels[i]! });
     if (busy) blocks.push({ kind: 'text', text: `Warning: ${busy}.` });
+    if (rows.length === 0) continue;
     blocks.push({
       kind: 'group',
       fold: {
@@ -84,16 +90,21 @@ export const flagsPart: ReportPart = {
   // One mark per kind found in any case of this runtime x scenario, with how many cases.
   overviewMarks(ctx, scenario, series) {
     if (!ctx.newest.includes(series.runIndex)) return [];
-    const entry = findEntry(ctx.runs[series.runIndex]!, series.runtime, scenario.id);
+    const run = ctx.runs[series.runIndex]!;
+    const entry = findEntry(run, series.runtime, scenario.id);
     if (!entry) return [];
+    const busy = busyThroughout(run);
     const cases = new Map<Flag['kind'], number>();
     for (const c of entry.cases)
-      for (const kind of new Set((c.flags ?? []).map((f) => f.kind)))
+      for (const kind of new Set(figureFlags(c.flags, busy).map((f) => f.kind)))
         cases.set(kind, (cases.get(kind) ?? 0) + 1);
-    return [...cases].map(([kind, n]) =>
-      kind === 'busy-machine' || entry.cases.length === 1
-        ? FLAG_WORDS[kind]
-        : `${FLAG_WORDS[kind]} (${n} of ${entry.cases.length} cases)`,
+    return [...cases].map(
+      ([kind, n]) =>
+        `${FLAG_MARK} ${
+          kind === 'busy-machine' || entry.cases.length === 1
+            ? FLAG_WORDS[kind]
+            : `${FLAG_WORDS[kind]} (${n} of ${entry.cases.length} cases)`
+        }`,
     );
   },
 };

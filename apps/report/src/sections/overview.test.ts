@@ -153,7 +153,7 @@ describe('overview', () => {
     expect(s.rows[0]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([false, false, true]);
     expect(s.rows[1]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([false, false, false]);
     expect(s.rows[2]!.cells.map((c) => c.figure.endsWith(' ?'))).toEqual([true, false, false]);
-    expect(s.rows[2]!.cells[0]!.marks).toEqual(['inconclusive: 1 of 2 cases']);
+    expect(s.rows[2]!.cells[0]!.marks).toEqual(['? inconclusive: 1 of 2 cases']);
   });
 
   it('shows the warnings other parts attach to a figure', () => {

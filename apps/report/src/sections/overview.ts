@@ -7,6 +7,7 @@
  */
 import {
   type Entry,
+  FLAG_MARK,
   formatNumber,
   formatPercent,
   formatRatio,
@@ -84,7 +85,7 @@ function cell(
   // The summary's `?` beside the same figure; a geometric mean inherits it from any of its cases.
   const wide = inconclusiveCases(entry, basis);
   if (wide.length > 0 && basis.kind === 'micro')
-    marks.unshift(`inconclusive: ${wide.length} of ${basis.caseIds.length} cases`);
+    marks.unshift(`${INCONCLUSIVE_MARK} inconclusive: ${wide.length} of ${basis.caseIds.length} cases`);
   const row = summaryOf(run).workload.find((r) => r.scenario === scenario.id && r.runtime === s.runtime);
   const sp = basis.kind === 'workload' ? row?.speedup : null;
   const eff = basis.kind === 'workload' ? row?.efficiency?.median : undefined;
@@ -196,7 +197,8 @@ export function buildOverview(ctx: ReportContext): OverviewView | null {
       'Each cell: the scenario’s main figure (median over repeats, higher is better) and the case it comes from; ' +
       'the speedup, best concurrent over best blocking-or-sequential throughput at the same unit duration, with its 95% confidence interval (CI); ' +
       'and efficiency, ideal over measured wall time. ★ marks the fastest in each row; the deeper the shade, the closer to the row’s best. ' +
-      `${INCONCLUSIVE_MARK} after a figure: its 95% CI over repeats stayed wider than the run’s horizon (inconclusive).`,
+      `${INCONCLUSIVE_MARK} after a figure: its 95% CI over repeats stayed wider than the run’s horizon (inconclusive). ` +
+      `${FLAG_MARK} under it: something looks wrong in its repeats (see Flags).`,
   };
 }
 
