@@ -59,6 +59,9 @@ the files are bundled once (esbuild) and the same bundle runs on every runtime.
   --export-markdown file     also write the run as Markdown (the summary with intervals), e.g. for
                              a pull-request comment
 
+In the summary: 7,167 ?  its 95% CI stayed wider than --horizon, inconclusive (a note under the tables)
+                7,167 !  something looks wrong in its repeats (dead-code, outlier, …): listed below
+
 Environment: ASYNCBENCH_HOST=name records this host under that name (a CI runner's own name
 changes every job); ASYNCBENCH_PG_URL as --pg-url.
 
