@@ -1,6 +1,8 @@
 /**
  * Progress on stderr. On a terminal: one line rewritten in place (done/total, what runs now,
- * elapsed, ETA). Elsewhere (CI logs, pipes): one plain line per finished process.
+ * elapsed, ETA). Elsewhere (CI logs, pipes): one plain line per finished process. When
+ * auto-sampling adds processes the total grows, and the counter says why until the next process
+ * ends: `[13/15, +3 processes: sampling]`.
  */
 import { formatDuration } from '@asyncbench/results';
 
@@ -14,6 +16,8 @@ export class Progress {
   private total: number;
   private readonly started = performance.now();
   private done = 0;
+  /** Processes added since the last finished one, not yet explained on a progress line. */
+  private grown = 0;
   private busyMs = 0;
   private current = '';
   private currentStarted = performance.now();
@@ -38,12 +42,20 @@ export class Progress {
     this.done++;
     this.busyMs += durationMs;
     if (this.out.isTTY) this.draw();
-    else this.out.write(`[${this.done}/${this.total}] ${what}: ${status} (${formatDuration(durationMs)})\n`);
+    else this.out.write(`${this.counter()} ${what}: ${status} (${formatDuration(durationMs)})\n`);
+    this.grown = 0;
   }
 
   /** More processes than planned (auto-sampling added a round). */
   grow(processes: number): void {
     this.total += processes;
+    this.grown += processes;
+  }
+
+  /** `[12/15]`, or `[12/15, +3 processes: sampling]` right after the total grew. */
+  private counter(): string {
+    const why = this.grown > 0 ? `, +${this.grown} process${this.grown === 1 ? '' : 'es'}: sampling` : '';
+    return `[${this.done}/${this.total}${why}]`;
   }
 
   /** Prints a line above the progress line (notes, warnings). */
@@ -65,7 +77,7 @@ export class Progress {
     const left = (this.busyMs / Math.max(this.done, 1)) * (this.total - this.done);
     const eta =
       this.done > 0 ? formatDuration(Math.max(0, left - (performance.now() - this.currentStarted))) : '?';
-    const line = `[${this.done}/${this.total}] ${this.current}  elapsed ${formatDuration(elapsed)}  ETA ${eta}`;
+    const line = `${this.counter()} ${this.current}  elapsed ${formatDuration(elapsed)}  ETA ${eta}`;
     this.out.write(`\r\x1b[2K${line}`);
   }
 }
