@@ -7,8 +7,11 @@
  *   1. the catalogue's micro cases (tasks, queue, errors): real work, must stay near 2;
  *   2. scripts/dce/work-check.bench.ts: ops whose work has no observable effect, beside the same
  *      work kept (the known truth: what a JIT may delete);
- * then the lowest workRatio of each group per runtime, and the check's cost: its batches (10 pairs
- * of n + 2n ops at most, from the measured batch x ns per op) over the case's measuring budget.
+ * then, per known-truth op, the dead-code flag expected and got (a mismatch marked ✗), the lowest
+ * workRatio of each group per runtime, and the check's cost: its batches over the case's measuring
+ * time, both from the results (samples x batch x ns per op; the check's pairs are not recorded,
+ * so an upper bound: at least 3, at most 10 pairs of n + 2n ops, more only while within 3% of the
+ * profile's measuring budget, harness micro.ts).
  *
  *   node scripts/dce-check.mjs [--profile quick|default|full] [--runtimes node,deno,bun] [--repeats n]
  *                              [--only catalogue|known]
@@ -16,21 +19,36 @@
  *
  * Run it under the shared lock: `flock /tmp/asyncbench-measure.lock node scripts/dce-check.mjs`.
  * The threshold is a constant of the results package, read from its build (npm run build first).
- * Exit 0 once printed, 1 when a run wrote no results, 2 on bad input.
+ * Exit 0 once printed, 1 when a run wrote no results or a known-truth op was not flagged as
+ * expected, 2 on bad input.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MICRO_BUDGETS } from '@asyncbench/harness';
 import { MIN_WORK_RATIO } from '@asyncbench/results';
 import { load, parseCheckArgs, root, runCli, usage } from './known-truth/runs.mjs';
 
 const SYNOPSIS =
   '[--profile quick|default|full] [--runtimes a,b] [--repeats n] [--only catalogue|known] | run.json ...';
 const KNOWN = join(root, 'scripts/dce/work-check.bench.ts');
-/** The harness's profile budgets (packages/harness/src/profiles.ts): measuring + warm-up, ms. */
-const CASE_MS = { quick: 150 + 30, default: 500 + 100, full: 1500 + 250 };
-/** At most this many pairs of n + 2n ops (harness micro.ts WORK_MAX_PAIRS). */
+/** The work check's pairs of n + 2n ops and budget share (harness micro.ts WORK_MIN_PAIRS, …). */
+const MIN_PAIRS = 3;
 const MAX_PAIRS = 10;
+const BUDGET_SHARE = 0.03;
+/**
+ * The known truth of work-check.bench.ts, by case id: `empty` for work a JIT may delete (caught by
+ * the empty-loop or 1 ns rules), `work` for a cost paid once per turn (caught by the work check),
+ * null for work kept (never flagged).
+ */
+const EXPECTED = {
+  'empty-body': 'empty',
+  'unused-math-sqrt': 'empty',
+  'unused-object': 'empty',
+  'kept-arithmetic': null,
+  'kept-array-map': null,
+  'store-set-render-once-per-turn': 'work',
+};
 
 const argv = process.argv.slice(2);
 const files = argv.filter((a) => a.endsWith('.json'));
@@ -68,8 +86,30 @@ if (files.length > 0) {
 }
 
 const f = (v, digits = 2) => (v === undefined || v === null ? '—' : v.toFixed(digits));
+/** The dead-code flag's reasons in a word each (flags.ts wording): `empty`, `<1ns`, `work`. */
+function reasons(flag) {
+  if (!flag) return [];
+  return [
+    ...(flag.detail.includes('of the empty loop') ? ['empty'] : []),
+    ...(flag.detail.includes('under 1 ns') ? ['<1ns'] : []),
+    ...(flag.detail.includes('2× the ops took') ? ['work'] : []),
+  ];
+}
+/** Whether the got reasons meet an expectation of EXPECTED. */
+function asExpected(expected, got) {
+  if (expected === null) return got.length === 0;
+  if (expected === 'work') return got.includes('work');
+  return got.includes('empty') || got.includes('<1ns');
+}
+const budgetMs = MICRO_BUDGETS[profile]?.timeMs ?? MICRO_BUDGETS.default.timeMs;
+const shares = [];
+let mismatches = 0;
 for (const { label, run } of runs) {
-  console.log(`\n${label}: runtime, scenario/case, ns per op, batch, workRatio per repeat, dead-code flag`);
+  const known = label === 'work-check.bench.ts' || run.entries.some((e) => e.scenario === 'work-check');
+  console.log(
+    `\n${label}: runtime, scenario/case, ns per op, batch, workRatio per repeat, work check's share of ` +
+      `measuring (at most), dead-code reasons${known ? ' expected → got' : ''}`,
+  );
   const lowest = new Map();
   for (const e of run.entries) {
     for (const c of e.cases.filter((x) => x.kind === 'micro')) {
@@ -79,16 +119,40 @@ for (const { label, run } of runs) {
       const ratios = stats.map((m) => m.workRatio).filter((v) => v !== undefined);
       const ns = stats.map((m) => m.meanNs);
       const batch = Math.max(...stats.map((m) => m.batch));
-      // The check's batches, at most: MAX_PAIRS x (n + 2n) ops at the measured ns per op.
-      const costMs = (MAX_PAIRS * 3 * batch * Math.max(...ns)) / 1e6;
-      const flag = (c.flags ?? []).find((x) => x.kind === 'dead-code');
+      // The check's time, at most (see the module comment), over the time tinybench measured.
+      const share = Math.max(
+        ...stats.map((m) => {
+          const pairMs = (3 * m.batch * m.p50Ns) / 1e6;
+          const checkMs = Math.min(
+            MAX_PAIRS * pairMs,
+            Math.max(MIN_PAIRS * pairMs, BUDGET_SHARE * budgetMs + pairMs),
+          );
+          return m.workRatio === undefined ? 0 : checkMs / ((m.samples * m.batch * m.meanNs) / 1e6);
+        }),
+      );
+      shares.push(share);
+      const got = reasons((c.flags ?? []).find((x) => x.kind === 'dead-code'));
+      const gotText = got.length > 0 ? `dead-code (${got.join('+')})` : '—';
+      let verdict = gotText;
+      if (known) {
+        const expected = EXPECTED[c.case];
+        const expectedText =
+          expected === undefined
+            ? '?'
+            : expected === null
+              ? '—'
+              : `dead-code (${expected === 'empty' ? 'empty or <1ns' : expected})`;
+        const ok = expected !== undefined && asExpected(expected, got);
+        if (!ok) mismatches++;
+        verdict = `${expectedText} → ${gotText}  ${ok ? 'ok' : '✗ MISMATCH'}`;
+      }
       console.log(
         `  ${e.runtime.padEnd(5)} ${`${e.scenario}/${c.case}`.padEnd(42)} ${f(Math.min(...ns)).padStart(10)} ns  ` +
           `${String(batch).padStart(8)}  ${ratios
             .map((r) => f(r))
             .join(' ')
             .padEnd(16)} ` +
-          `cost ≤ ${f((100 * costMs) / CASE_MS[profile], 1)}%  ${flag ? `DEAD-CODE: ${flag.detail}` : ''}`,
+          `≤ ${f(100 * share, 1).padStart(4)}%  ${verdict}`,
       );
       if (ratios.length > 0) {
         const min = Math.min(...ratios);
@@ -99,4 +163,16 @@ for (const { label, run } of runs) {
   }
   for (const [runtime, { min, where }] of lowest)
     console.log(`  lowest workRatio on ${runtime}: ${f(min)} (${where}); flagged below ${MIN_WORK_RATIO}`);
+}
+if (shares.length > 0) {
+  const sorted = [...shares].sort((a, b) => a - b);
+  console.log(
+    `\nthe work check's share of measuring time, at most: median ${f(100 * sorted[sorted.length >> 1], 1)}%, ` +
+      `highest ${f(100 * sorted[sorted.length - 1], 1)}% over ${shares.length} cases ` +
+      `(${MIN_PAIRS}-${MAX_PAIRS} pairs of n + 2n ops, more only within ${BUDGET_SHARE * 100}% of the ${budgetMs} ms budget)`,
+  );
+}
+if (mismatches > 0) {
+  console.log(`${mismatches} known-truth op${mismatches === 1 ? '' : 's'} not flagged as expected (✗ above)`);
+  process.exit(1);
 }
