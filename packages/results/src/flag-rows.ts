@@ -181,10 +181,10 @@ export function flagRowLine(row: FlagRow): string {
 }
 
 /**
- * text cut to at most width characters, `…` marking the cut: at the last clause boundary (`, `,
- * `; `, ` (`, `: `) in the final 40% of the room, else at the last space there, else mid-word. So
- * `… against a median of 3,000,299 over 10 repeats (|modified z| > 3.5, …)` loses its parenthesis
- * whole rather than half of it.
+ * text cut to at most width characters, `…` marking the cut: at a clause boundary (`, `, `; `,
+ * ` (`, `: `) in the last fifth of the room, else at the last space, else mid-word; and never
+ * inside a parenthesis it would leave open. So `… against a median of 3,032,542 (|modified z| >
+ * 3.5, …)` loses its parenthesis whole rather than half of it.
  */
 export function truncateLine(text: string, width: number): string {
   if (text.length <= width) return text;
@@ -192,8 +192,7 @@ export function truncateLine(text: string, width: number): string {
   const floor = Math.floor(width * 0.6);
   const clause = Math.max(...[', ', '; ', ' (', ': '].map((sep) => room.lastIndexOf(sep)));
   const space = room.lastIndexOf(' ');
-  let at = clause > floor ? clause : space > floor ? space : room.length;
-  // Never half a parenthesis: cut before one the cut would leave open.
+  let at = clause >= width * 0.8 ? clause : space > floor ? space : room.length;
   const open = room.lastIndexOf(' (', at - 1);
   if (open > floor && !room.slice(open, at).includes(')')) at = open;
   return `${room.slice(0, at).trimEnd()}…`;

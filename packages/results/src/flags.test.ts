@@ -108,6 +108,9 @@ describe('caseFlags', () => {
     const flags = caseFlags(reps([1000, 1010, 990, 1005, 400].map((throughput) => work({ throughput }))));
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ kind: 'outlier', figure: 'throughput', repeats: [4] });
+    expect(flags[0]!.detail).toBe(
+      'repeat #5 at 400 (-60%) against a median of 1,000 (5 repeats of throughput; |modified z| > 3.5, more than 10% off)',
+    );
     // Spread out but no single repeat far from the rest: no outlier.
     expect(kinds(reps([1000, 900, 1100, 950, 1050].map((throughput) => work({ throughput }))))).toEqual([]);
     // A tiny MAD makes a repeat 1% off score far above 3.5; under 10% off it is not an outlier.
@@ -240,9 +243,9 @@ describe('the flag list in short', () => {
 
   it('cuts a line at a clause boundary, else a space, marking the cut', () => {
     const text =
-      'throughput 1,968,354 in repeat #5 against a median of 3,032,542 (|modified z| > 3.5, more than 10% off)';
+      'repeat #5 at 1,968,354 (-35%) against a median of 3,032,542 (throughput; |modified z| > 3.5, more than 10% off)';
     expect(truncateLine(text, 200)).toBe(text);
-    expect(truncateLine(text, 90)).toBe('throughput 1,968,354 in repeat #5 against a median of 3,032,542…');
+    expect(truncateLine(text, 90)).toBe('repeat #5 at 1,968,354 (-35%) against a median of 3,032,542…');
     expect(truncateLine('a b c d e f g h', 10)).toBe('a b c d…');
     expect(truncateLine('abcdefghijklmnop', 10)).toBe('abcdefghi…');
   });

@@ -182,6 +182,12 @@ export function modifiedZScores(values: readonly number[]): number[] {
   );
 }
 
+/** `-31%`, `+12%`: how far a value lies from the median. */
+const offBy = (value: number, mid: number) => {
+  const d = mid === 0 ? 0 : value / mid - 1;
+  return `${d > 0 ? '+' : ''}${formatPercent(d)}`;
+};
+
 /** Repeats whose main figure has |modified z| > OUTLIER_Z; needs 3 repeats or more. */
 function outliers(repeats: readonly CaseRepeat[]): Flag | null {
   const main = mainFigure(repeats[0]!.result.kind);
@@ -197,9 +203,11 @@ function outliers(repeats: readonly CaseRepeat[]): Flag | null {
     kind: 'outlier',
     figure: main,
     repeats: hits.map((h) => h.index),
+    // What a reader needs first (which repeat, how far off) leads, so a line cut short keeps it.
     detail:
-      `${FIGURE_META[main].label.toLowerCase()} ${hits.map((h) => `${formatNumber(h.value)} in repeat #${h.index + 1}`).join(', ')} against a median of ` +
-      `${formatNumber(mid)} over ${points.length} repeats (|modified z| > ${OUTLIER_Z}, more than ${formatPercent(OUTLIER_MIN_DEVIATION)} off)`,
+      `${hits.map((h) => `repeat #${h.index + 1} at ${formatNumber(h.value)} (${offBy(h.value, mid)})`).join(', ')} ` +
+      `against a median of ${formatNumber(mid)} (${points.length} repeats of ${FIGURE_META[main].label.toLowerCase()}; ` +
+      `|modified z| > ${OUTLIER_Z}, more than ${formatPercent(OUTLIER_MIN_DEVIATION)} off)`,
   };
 }
 
