@@ -356,7 +356,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   if (inconclusive > 0 && stoppedBy !== 'interrupted') {
     note(
       `${inconclusive} main figure${inconclusive === 1 ? '' : 's'} still wider than ${formatHalfWidth(horizon)} ` +
-        `(stopped by ${stoppedBy}): marked inconclusive`,
+        `(${maxTimeMs === 0 ? '--max-time 0: minimum repeats only' : `stopped by ${stoppedBy}`}): marked inconclusive`,
     );
   }
 
