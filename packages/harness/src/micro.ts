@@ -65,15 +65,20 @@ async function timeBatch(runBatch: (n: number) => Promise<void>, n: number): Pro
 /**
  * Finds how many ops make one sample last at least targetMs. Grows n until a batch reaches the
  * target, then re-times that n a few times and keeps the fastest: the first rounds run in the
- * interpreter and would otherwise under-size the batch for the optimised code.
+ * interpreter and would otherwise under-size the batch for the optimised code. Exported for tests.
  */
-async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: number): Promise<number> {
+export async function calibrate(runBatch: (n: number) => Promise<void>, targetMs: number): Promise<number> {
   const time = (n: number) => timeBatch(runBatch, n);
   let n = 1;
   for (;;) {
-    const dt = await time(n);
-    // One op already fills a sample: no batching, and no re-timing of a slow op.
-    if (n === 1 && dt >= targetMs) return 1;
+    let dt = await time(n);
+    // One op already fills a sample: no batching. Only if it does so twice more: one preempted
+    // or collected reading made a ~5 ns op (node, dce-check's kept arithmetic, load ~3) look
+    // like 0.1 ms, so it was measured one op per sample, 137 ns of timer and harness each.
+    if (n === 1 && dt >= targetMs) {
+      dt = Math.min(dt, await time(1), await time(1));
+      if (dt >= targetMs) return 1;
+    }
     if (dt >= targetMs || n >= MAX_BATCH) break;
     // Grow by at most 10x per round so one lucky fast reading cannot overshoot wildly.
     n = dt > 0 ? Math.min(n * 10, Math.ceil((n * targetMs * 1.2) / dt)) : n * 10;

@@ -2,7 +2,7 @@ import type { CaseResult } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { sleep, webPlatform } from '../test-support/web-platform.ts';
 import { defineScenario } from './define-scenario.ts';
-import { measureMicro, NEAR_EMPTY_FACTOR } from './micro.ts';
+import { calibrate, measureMicro, NEAR_EMPTY_FACTOR } from './micro.ts';
 import { type RunOptions, runScenario } from './runner.ts';
 import type { Case, Scenario, WorkloadCase } from './scenario.ts';
 import { idealWallMs, runWorkload } from './workload.ts';
@@ -84,6 +84,22 @@ describe('measureMicro', () => {
     expect(maxInFlight).toBe(1);
     expect(stats.batch).toBeGreaterThanOrEqual(1);
     expect(stats.meanNs).toBeGreaterThan(0);
+  });
+
+  it('calibration does not take one slow reading of a fast op (preempted, collected) for a slow op', async () => {
+    // A batch of n sums n numbers; its first timing lasts 1 ms, as a preempted one would.
+    const p = webPlatform();
+    let first = true;
+    let sink = 0;
+    const batch = async (n: number) => {
+      if (first) {
+        first = false;
+        p.blockingSleep(1);
+      }
+      for (let i = 0; i < n; i++) sink += i;
+    };
+    expect(await calibrate(batch, 0.1)).toBeGreaterThan(1);
+    expect(sink).toBeGreaterThan(0);
   });
 
   it('uses a batch of 1 for ops longer than the batch target', async () => {
