@@ -2,7 +2,6 @@ import type { MicroStats } from '@asyncbench/results/schema';
 import { Bench } from 'tinybench';
 import type { MicroBudget } from './profiles.ts';
 
-type SyncBatch = (fn: () => unknown, n: number) => void;
 type AsyncBatch = (fn: () => unknown, n: number) => Promise<void>;
 
 const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => AsyncBatch;
@@ -10,38 +9,41 @@ const AsyncFunction = (async () => {}).constructor as new (...args: string[]) =>
 let batchId = 0;
 
 /**
- * Builds a fresh batch loop with its own compiled code. A shared closure would give every case
- * one call site whose type feedback turns megamorphic after a few cases, adding a non-inlined
- * call (~1-2 ns) to each op; a per-case function keeps the site monomorphic, as mitata does.
- * The numbered comment makes each source unique: V8 caches `new Function` by source text, so
- * identical bodies shared one compiled loop across cases (an empty 100-step loop measured 4x
- * slower from the second case on, under Deno). Four calls per iteration, as in mitata: with one,
- * V8 also compiled that loop ~4x slower for the first case.
- */
-function makeBatch(isAsync: boolean): SyncBatch | AsyncBatch {
-  const call = isAsync ? 'await fn();' : 'fn();';
-  const body = `/* batch ${++batchId} */ let i = 0; for (; i + 4 <= n; i += 4) { ${call} ${call} ${call} ${call} } for (; i < n; i++) ${call}`;
-  return isAsync ? new AsyncFunction('fn', 'n', body) : (new Function('fn', 'n', body) as SyncBatch);
-}
-
-/**
- * Runs one batch and resolves when it is done. A sync batch runs as a promise reaction of its own,
- * so an Error the op creates captures the op's frames, the batch loop, that callback, then the
- * awaiting async functions of the harness (the same JavaScript on every runtime) and no frame of
- * the runtime's own plumbing: queueMicrotask runs its callback beneath three frames of Node's async
+ * Builds the loop that runs one batch of n ops, with its own compiled code, and returns a function
+ * that runs one batch and resolves when it is done.
+ *
+ * Fresh code per case: a shared closure would give every case one call site whose type feedback
+ * turns megamorphic after a few cases, adding a non-inlined call (~1-2 ns) to each op; a per-case
+ * function keeps the site monomorphic, as mitata does. The numbered comment makes each source
+ * unique: V8 caches `new Function` by source text, so identical bodies shared one compiled loop
+ * across cases (an empty 100-step loop measured 4x slower from the second case on, under Deno).
+ * Four calls per iteration, as in mitata: with one, V8 also compiled that loop ~4x slower for the
+ * first case.
+ *
+ * A sync batch is the generated function itself, bound to fn and run as a promise reaction of its
+ * own, so an Error the op creates captures the op's frames, the batch loop, then the awaiting
+ * async functions of the harness (the same JavaScript on every runtime) and no frame of the
+ * runtime's own plumbing: queueMicrotask runs its callback beneath three frames of Node's async
  * hooks and one of Deno's core. Capturing costs per frame, and more for optimised frames (a
  * hand-timed throw/catch on Node 20: 1.8 us from a promise reaction, 2.6 us under queueMicrotask;
  * bench/vs-mitata.mjs), so frames beneath the op would price the runtime's plumbing, not the op.
+ * No JavaScript of the harness calls the sync loop: Bun's FTL inlined a loop called from a harness
+ * closure (`(n) => batch(fn, n)`) into that closure's code, where queue/put-get-nowait ran at
+ * 6.7-7.7 ns per op against 1.8-1.9 ns in the loop's own code, where mitata (1.7) and a hand-timed
+ * loop (2.2) run theirs (README, "Checking the micro runner against mitata"). An async loop is
+ * never inlined (it suspends at each await), so a closure may call it.
  */
-function batchRunner(
-  batch: SyncBatch | AsyncBatch,
-  fn: () => unknown,
-  isAsync: boolean,
-): (n: number) => Promise<void> {
-  if (isAsync) return (n) => (batch as AsyncBatch)(fn, n);
-  const sync = batch as SyncBatch;
-  const run = (n: number) => sync(fn, n);
-  return (n) => Promise.resolve(n).then(run);
+function makeBatch(fn: () => unknown, isAsync: boolean): (n: number) => Promise<void> {
+  const loop = (call: string) =>
+    `let i = 0; for (; i + 4 <= n; i += 4) { ${call} ${call} ${call} ${call} } for (; i < n; i++) ${call}`;
+  const id = `/* batch ${++batchId} */`;
+  if (isAsync) {
+    const batch = new AsyncFunction('fn', 'n', `${id} ${loop('await fn();')}`);
+    return (n) => batch(fn, n);
+  }
+  const bind = new Function('fn', `${id} return function batch(n) { ${loop('fn();')} };`);
+  const batch = bind(fn) as (n: number) => void;
+  return (n) => Promise.resolve(n).then(batch);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -153,7 +155,7 @@ export const NEAR_EMPTY_FACTOR = 1.42;
  * sample. isAsync picks the awaiting loop.
  */
 async function measureOp(fn: () => unknown, isAsync: boolean, budget: MicroBudget): Promise<OpStats> {
-  const runBatch = batchRunner(makeBatch(isAsync), fn, isAsync);
+  const runBatch = makeBatch(fn, isAsync);
   // Size roughly, warm the op up in batches of that size for the warm-up budget, then size again:
   // sizing cold code under-estimates the batch the optimised code needs.
   const rough = await calibrate(runBatch, budget.batchTargetMs);

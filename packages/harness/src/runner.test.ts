@@ -64,11 +64,12 @@ describe('measureMicro', () => {
       stack = new Error('probe').stack ?? '';
     }, TINY);
     const frames = stack.split('\n').slice(1);
-    // The op, the batch loop, the reaction callback; then at most the runtime's microtask runner
-    // and async frames of the awaiting harness, never the async-hooks frames of queueMicrotask.
+    // The op, then the batch loop as the reaction itself (no harness closure between them, which
+    // Bun's JIT would inline the loop into); then at most the runtime's microtask runner and async
+    // frames of the awaiting harness, never the async-hooks frames of queueMicrotask.
     expect(frames[0]).toContain('probe');
-    expect(frames[1]).toContain('makeBatch');
-    expect(frames[2]).toContain('run');
+    expect(frames[1]).toMatch(/batch.*makeBatch/);
+    expect(frames[2] ?? '').not.toMatch(/\brun\b/);
     expect(stack).not.toMatch(/AsyncResource|runInAsyncScope|runMicrotask/);
   });
 
