@@ -31,8 +31,9 @@ let batchId = 0;
  * closure (`(n) => batch(fn, n)`) into that closure's code, where queue/put-get-nowait ran at
  * 6.7-8.0 ns per op against 1.81-1.87 ns in the loop's own code (mitata 1.7, a hand-timed loop
  * 2.2; README, "Bun: the batch loop must not be inlined into harness code"). One sync frame fewer
- * beneath the op than then made a throw on V8 11-14% cheaper, now within 4% of the hand loop. An
- * async batch is still called from a closure, as before.
+ * beneath the op than then made a throw on V8 11-14% cheaper, now within 4% of the hand loop; and
+ * V8's queue/put-get-nowait, bimodal per process, lands in its slow mode more often this way (Node:
+ * 5 of 6 processes against 2 of 6). An async batch is still called from a closure, as before.
  */
 function makeBatch(fn: () => unknown, isAsync: boolean): (n: number) => Promise<void> {
   const loop = (call: string) =>
