@@ -32,7 +32,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { parseFlags } from './flags.mjs';
 import { adapterDist, command, root, runJson } from './runtime-command.mjs';
 
 const run = promisify(execFile);
@@ -40,15 +41,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const MICRO_SCENARIOS = ['tasks', 'errors', 'queue'];
 const TOLERANCE = 0.15;
 
-const { values: flags } = parseArgs({
-  options: {
+const flags = parseFlags(
+  'crosscheck',
+  {
     runtimes: { type: 'string', default: 'node,deno,bun' },
     profile: { type: 'string', default: 'default' },
     repeats: { type: 'string' },
     only: { type: 'string', default: 'http,micro' },
     seconds: { type: 'string', default: '3' },
   },
-});
+  '[--runtimes node,deno,bun] [--profile default|quick|full] [--repeats n] [--only http,micro] [--seconds s]',
+);
 const runtimes = flags.runtimes.split(',');
 const only = new Set(flags.only.split(','));
 const seconds = Number(flags.seconds);

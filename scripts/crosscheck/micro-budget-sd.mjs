@@ -14,12 +14,14 @@
  * Run under the shared lock on a quiet machine: flock -o /tmp/asyncbench-measure.lock node ...
  */
 import { execFile } from 'node:child_process';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { parseFlags } from './flags.mjs';
 import { adapterDist, command, root } from './runtime-command.mjs';
 
 const run = promisify(execFile);
-const { values } = parseArgs({
-  options: {
+const values = parseFlags(
+  'micro-budget-sd',
+  {
     procs: { type: 'string', default: '6' },
     times: { type: 'string', default: '400,200' },
     runtimes: { type: 'string', default: 'node,deno,bun' },
@@ -29,7 +31,12 @@ const { values } = parseArgs({
         'tasks/await-async-call,tasks/gather-10,tasks/task-group-100,errors/throw-catch,errors/task-group-10-ok,queue/put-get,queue/semaphore-acquire-release',
     },
   },
-});
+  '[--procs 6] [--times 400,200] [--runtimes node,deno,bun] [--cases scenario/case,...]',
+);
+if (!(Number(values.procs) >= 3)) {
+  console.error('micro-budget-sd: --procs must be a number >= 3');
+  process.exit(2);
+}
 const procs = Number(values.procs);
 const times = values.times.split(',');
 const T975 = { 4: 2.776, 8: 2.306 }; // Student's t, 0.975, df = 2n - 2 for n = 3, 5 (equal sd)

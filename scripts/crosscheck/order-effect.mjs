@@ -20,13 +20,15 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { parseFlags } from './flags.mjs';
 import { adapterDist, command, root, runJson } from './runtime-command.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
-const { values: flags } = parseArgs({
-  options: {
+const flags = parseFlags(
+  'order-effect',
+  {
     runtimes: { type: 'string', default: 'node,deno,bun' },
     scenarios: { type: 'string', default: 'tasks,errors,queue' },
     cases: { type: 'string' },
@@ -35,8 +37,9 @@ const { values: flags } = parseArgs({
     repeats: { type: 'string', default: '3' },
     'after-workloads': { type: 'boolean', default: true },
   },
-  allowNegative: true,
-});
+  '[--runtimes a,b] [--scenarios a,b] [--cases a,b] [--ways adapter,ours,mitata,hand] [--profile p] [--repeats n] [--no-after-workloads]',
+  { allowNegative: true },
+);
 const repeats = Number(flags.repeats);
 const ways = flags.ways.split(',');
 const only = flags.cases ? new Set(flags.cases.split(',')) : null;
