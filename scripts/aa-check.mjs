@@ -5,6 +5,7 @@
  *
  *   node scripts/aa-check.mjs [--profile quick|default|full] [--runtimes node,deno,bun]
  *                             [--scenarios a,b] [--horizon 7%] [--max-time 7.5m]
+ *   node scripts/aa-check.mjs --runs a.json b.json     (two runs made before: the figures only)
  *
  * Prints, with the load average: each run's wall time and sampling record; the share of compared
  * figures flagged faster or slower (target <= 5%); how many were "insufficient data" (target 0);
@@ -24,14 +25,26 @@ import {
   median,
   minutes,
   parseCheckArgs,
+  readRun,
   runCli,
   samplingLine,
 } from './known-truth/runs.mjs';
 
 const SYNOPSIS =
-  '[--profile quick|default|full] [--runtimes a,b] [--scenarios a,b] [--horizon p] [--max-time d]';
+  '[--profile quick|default|full] [--runtimes a,b] [--scenarios a,b] [--horizon p] [--max-time d] | --runs a.json b.json';
 const PASSED = ['--runtimes', '--scenarios', '--horizon', '--max-time'];
-const { profile, passed } = parseCheckArgs('aa-check', process.argv.slice(2), PASSED, SYNOPSIS);
+// --runs a.json b.json: the figures of two runs made before (their own elapsed time, without the
+// CLI's start-up), e.g. when the comparison step failed after two long runs.
+const argv = process.argv.slice(2);
+const given = argv[0] === '--runs' ? argv.slice(1) : null;
+if (given && given.length !== 2) {
+  console.error(`aa-check: --runs takes two results files (usage: ${SYNOPSIS})`);
+  process.exit(2);
+}
+const runs = given ? given.map((f) => readRun('aa-check', f)) : null;
+const { profile, passed } = runs
+  ? { profile: runs[0].run.profile, passed: [] }
+  : parseCheckArgs('aa-check', argv, PASSED, SYNOPSIS);
 
 const started = new Date();
 console.log(`A/A check, ${profile} profile, ${started.toISOString()}; load average (1 min) ${load()}`);
@@ -40,8 +53,7 @@ try {
   const args = ['--profile', profile, ...passed];
   mkdirSync(join(dir, 'a'));
   mkdirSync(join(dir, 'b'));
-  const a = runCli(args, join(dir, 'a'));
-  const b = runCli(args, join(dir, 'b'));
+  const [a, b] = runs ?? [runCli(args, join(dir, 'a')), runCli(args, join(dir, 'b'))];
   const { rows, notes } = compareJson(a.file, b.file);
   const flagged = rows.filter((r) => r.verdict === 'faster' || r.verdict === 'slower');
   const insufficient = rows.filter((r) => r.verdict === 'insufficient data');

@@ -45,13 +45,31 @@ export function runCli(args, dir) {
   return { file, run, elapsedMs, exitCode: r.status };
 }
 
+/**
+ * A results file written before, in runCli's shape: its elapsedMs is the run's own (from its first
+ * process to its last), without the CLI's start-up and summary. Exits 2 when it cannot be read.
+ */
+export function readRun(script, file) {
+  try {
+    const run = JSON.parse(readFileSync(file, 'utf8'));
+    return { file, run, elapsedMs: run.elapsedMs, exitCode: run.status === 'complete' ? 0 : 1 };
+  } catch (err) {
+    console.error(`${script}: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+}
+
 /** `asyncbench compare a b --json [extra]`: the parsed comparison ({ rows, notes }). */
 export function compareJson(a, b, extra = []) {
   const args = ['compare', a, b, '--json', ...extra];
   console.log(`$ asyncbench ${args.join(' ')}`);
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+  // A default A/A's comparison is ~1 MB of JSON: past spawnSync's default 1 MB buffer, which
+  // kills the child (status null) and lost a 16-minute check's figures once.
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) {
-    console.error(`asyncbench compare exited ${r.status}: ${r.stderr.trim()}`);
+    console.error(
+      `asyncbench compare exited ${r.status ?? r.signal}: ${r.error?.message ?? r.stderr.trim()}`,
+    );
     process.exit(1);
   }
   return JSON.parse(r.stdout);
