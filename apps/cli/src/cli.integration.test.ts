@@ -173,7 +173,7 @@ describe('asyncbench run', () => {
       '--no-report',
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/sampling: \d+ figures? wider than ±100%, adding round 2 of tasks/);
+    expect(r.stderr).toMatch(/sampling: \d+ figures? with no interval yet, adding round 2 of tasks/);
     const run = await readRun((await jsonFiles(out))[0]!);
     expect(run.repeats).toBe(1);
     expect(run.sampling).toMatchObject({ horizon: 1, maxTimeMs: 60_000, minRepeats: 1 });

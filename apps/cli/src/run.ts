@@ -350,7 +350,7 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   if (inconclusive === 0 && addedRounds > 0) {
     note(
       `sampling: every main figure within ${formatHalfWidth(horizon)} after ${addedRounds} added ` +
-        `round${addedRounds === 1 ? '' : 's'}`,
+        `round${addedRounds === 1 ? '' : 's'} over all scenarios`,
     );
   }
   if (inconclusive > 0 && stoppedBy !== 'interrupted') {

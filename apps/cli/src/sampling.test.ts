@@ -60,10 +60,12 @@ describe('scenarioStates', () => {
       roundMs: 2000 + 500,
       rounds: 3,
       wideCases: { deno: ['a'], bun: ['a'] },
+      noInterval: 1,
     });
     expect(files).toEqual({
       id: 'files',
       wide: 0,
+      noInterval: 0,
       widest: 0,
       failed: false,
       roundMs: 0,
@@ -132,6 +134,7 @@ const state = (
   roundMs,
   rounds: 3,
   wideCases: {},
+  noInterval: 0,
   ...over,
 });
 
@@ -195,7 +198,22 @@ describe('samplingLine', () => {
       state('files', 0.2, 1),
     ];
     expect(samplingLine(states, '±10%', 'timers')).toBe(
-      'sampling: 4 figures wider than ±10%, adding round 5 of timers (2 cases)',
+      'sampling: 4 figures wider than ±10%, adding round 5 of timers (2 cases across runtimes)',
+    );
+  });
+  it('counts figures with no interval yet apart from those wider than the horizon', () => {
+    const states = [
+      state('tasks', Number.POSITIVE_INFINITY, 1, { wide: 6, noInterval: 6, wideCases: { node: ['a'] } }),
+      state('queue', 0.3, 1, { wide: 2, noInterval: 0 }),
+    ];
+    expect(samplingLine(states, '±25%', 'tasks')).toBe(
+      'sampling: 6 figures with no interval yet, 2 figures wider than ±25%, adding round 4 of tasks (1 case)',
+    );
+    const only = [
+      state('tasks', Number.POSITIVE_INFINITY, 1, { wide: 1, noInterval: 1, wideCases: { node: ['a'] } }),
+    ];
+    expect(samplingLine(only, '±25%', 'tasks')).toBe(
+      'sampling: 1 figure with no interval yet, adding round 4 of tasks (1 case)',
     );
   });
 });
@@ -205,9 +223,10 @@ describe('parseHorizon', () => {
     ['10%', 0.1],
     ['10', 0.1],
     ['±7.5%', 0.075],
+    ['0.5%', 0.005],
     ['100%', 1],
   ])('%s -> %f', (text, value) => expect(parseHorizon(text)).toBeCloseTo(value, 12));
-  it.each(['0%', '0', '-5%', '101%', 'ten', '', '5%%', '0.1x'])('rejects %j', (text) =>
+  it.each(['0%', '0', '-5%', '101%', 'ten', '', '5%%', '0.1x', '0.1', '0.5'])('rejects %j', (text) =>
     expect(parseHorizon(text)).toBeNull(),
   );
 });

@@ -43,6 +43,8 @@ export interface ScenarioState {
   id: string;
   /** Main figures (one per runtime x case) wider than the horizon, or with no interval yet. */
   wide: number;
+  /** Of those, the ones with no interval yet (one repeat, or no usable value). */
+  noInterval: number;
   /** The widest half-width among them; Infinity where a figure has no interval yet. 0 if none. */
   widest: number;
   /** A process of this scenario failed: another round would most likely fail too. */
@@ -82,6 +84,7 @@ export function scenarioStates(
   return scenarioIds.map((id) => {
     const entries = run.entries.filter((e) => e.scenario === id && e.status !== 'skipped');
     let wide = 0;
+    let noInterval = 0;
     let widest = 0;
     let roundMs = 0;
     let rounds = 0;
@@ -93,6 +96,7 @@ export function scenarioStates(
         const p = casePrecision(c, horizon);
         if (p.conclusive) continue;
         wide++;
+        if (p.halfWidth === null) noInterval++;
         widest = Math.max(widest, p.halfWidth ?? Number.POSITIVE_INFINITY);
         cases.push(c.case);
       }
@@ -105,6 +109,7 @@ export function scenarioStates(
     return {
       id,
       wide,
+      noInterval,
       widest,
       failed: entries.some((e) => e.status === 'failed'),
       roundMs,
@@ -144,26 +149,36 @@ export function nextStep(states: readonly ScenarioState[], remainingMs: number):
 
 /**
  * The progress line before a round: "sampling: 4 figures wider than ±7%, adding round 5 of timers
- * (2 cases)"; the count is of distinct cases over the runtimes the round runs on.
+ * (2 cases across runtimes)"; figures with no interval yet are counted as such ("12 figures with no
+ * interval yet, 4 wider than ±7%"), and the case count is of distinct cases over the runtimes the
+ * round runs on (each runtime's own count is on its progress line).
  */
 export function samplingLine(
   states: readonly ScenarioState[],
   horizonText: string,
   scenario: string,
 ): string {
-  const wide = states.reduce((n, s) => n + s.wide, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const unknown = states.reduce((n, s) => n + s.noInterval, 0);
+  const wider = states.reduce((n, s) => n + s.wide, 0) - unknown;
+  const what = [
+    ...(unknown > 0 ? [`${plural(unknown, 'figure')} with no interval yet`] : []),
+    ...(wider > 0 || unknown === 0 ? [`${plural(wider, 'figure')} wider than ${horizonText}`] : []),
+  ].join(', ');
   const state = states.find((s) => s.id === scenario);
   const round = (state?.rounds ?? 0) + 1;
   const cases = new Set(Object.values(state?.wideCases ?? {}).flat()).size;
-  return (
-    `sampling: ${wide} figure${wide === 1 ? '' : 's'} wider than ${horizonText}, ` +
-    `adding round ${round} of ${scenario} (${cases} case${cases === 1 ? '' : 's'})`
-  );
+  const across = Object.keys(state?.wideCases ?? {}).length > 1 ? ' across runtimes' : '';
+  return `sampling: ${what}, adding round ${round} of ${scenario} (${plural(cases, 'case')}${across})`;
 }
 
-/** `10%`, `10` (percent) or `0.5%`: a horizon in (0, 1]; null for anything else. */
+/**
+ * `10%`, `10` (percent) or `0.5%`: a horizon in (0, 1]; null for anything else. A bare number
+ * below 1 (`0.1`) is refused, not read as 0.1%: it is most likely a fraction meant as 10%.
+ */
 export function parseHorizon(text: string): number | null {
-  const m = /^\s*±?(\d+(?:\.\d+)?)%?\s*$/.exec(text);
+  const m = /^\s*±?(\d+(?:\.\d+)?)(%?)\s*$/.exec(text);
+  if (m && m[2] === '' && Number(m[1]) < 1) return null;
   const pct = m ? Number(m[1]) : Number.NaN;
   return Number.isFinite(pct) && pct > 0 && pct <= 100 ? pct / 100 : null;
 }
