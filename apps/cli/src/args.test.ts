@@ -256,9 +256,9 @@ describe('parseCli', () => {
       repeats: 2,
     });
     expect(run('--horizon=±2.5%', '--max-time=0')).toMatchObject({ horizon: 0.025, maxTimeMs: 0 });
-    for (const bad of ['0%', 'tight', '-10%', '150%', '']) {
+    for (const bad of ['0%', 'tight', '-10%', '150%', '', '0.1']) {
       expect(usage(['run', `--horizon=${bad}`])).toMatch(
-        /^bad --horizon ".*" \(a percentage above 0% up to 100%, e\.g\. 10%\)$/,
+        /^bad --horizon ".*" \(a percentage above 0% up to 100%, e\.g\. 10%; a bare number is percent, 1 or more\)$/,
       );
     }
     for (const bad of ['soon', '-1m', '8 minutes', '']) {

@@ -464,7 +464,9 @@ function runtimesArgs(values: Values, positionals: string[]): RuntimesArgs {
 function horizonArg(text: string): number {
   const h = parseHorizon(text);
   if (h === null)
-    throw new UsageError(`bad --horizon "${text}" (a percentage above 0% up to 100%, e.g. 10%)`);
+    throw new UsageError(
+      `bad --horizon "${text}" (a percentage above 0% up to 100%, e.g. 10%; a bare number is percent, 1 or more)`,
+    );
   return h;
 }
 

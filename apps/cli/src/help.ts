@@ -33,7 +33,7 @@ the files are bundled once (esbuild) and the same bundle runs on every runtime.
   --profile quick|default|full   size of the run (default: default)
   --repeats n                minimum processes per runtime x scenario (default: quick 1, default 3,
                              full 5); then auto-sampling adds rounds, see --horizon
-  --horizon p                keep adding rounds (one more repeat of the cases still wide, on the
+  --horizon p%               keep adding rounds (one more repeat of the cases still wide, on the
                              runtimes where they are) while a main figure's 95% CI (throughput,
                              ops/s; over repeats, on logs) is wider than ±p (default: quick 25%,
                              default 7%, full 5%; ±7% per figure gives about ±10% on a ratio of two)
