@@ -113,7 +113,9 @@ describe('pairing by repeat index', () => {
     const [r] = runtimeRatios(runOf(entry('node', [1000, 1010, 990]), entry('bun', [2000, null, 2020])));
     expect(r!.method).toBe('welch');
     expect(r!.n).toBe(2);
-    expect(ratioMethodText(r!)).toBe('Welch, 2 repeats');
+    expect(ratioMethodText(r!)).toBe('Welch, 2 and 3 repeats');
+    // No interval, no method to name.
+    expect(ratioMethodText({ ...r!, ciLow: null })).toBe('—');
   });
 
   it('falls back to Welch when repeat indexes repeat (a pooled run)', () => {

@@ -80,7 +80,7 @@ function blockedComparison(
   base: { median: number; values: readonly number[]; byRepeat: ByRepeat },
   candidate: { median: number; values: readonly number[]; byRepeat: ByRepeat },
   higherIsBetter: boolean,
-): Comparison & { method: RatioMethod; n: number } {
+): Comparison & { method: RatioMethod; n: number; counts: [number, number] } {
   const ratio = base.median > 0 ? candidate.median / base.median : null;
   const b = base.byRepeat;
   const c = candidate.byRepeat;
@@ -89,17 +89,26 @@ function blockedComparison(
   if (aligned) {
     const pairs: Pair[] = [...b.keys()].map((k) => ({ base: b.get(k)!, candidate: c.get(k)! }));
     const { ciLow, ciHigh, verdict } = comparePaired(pairs, higherIsBetter);
-    return { ratio, ciLow, ciHigh, verdict, method: 'paired', n: pairs.length };
+    return {
+      ratio,
+      ciLow,
+      ciHigh,
+      verdict,
+      method: 'paired',
+      n: pairs.length,
+      counts: [pairs.length, pairs.length],
+    };
   }
   const n = Math.min(base.values.length, candidate.values.length);
+  const counts: [number, number] = [candidate.values.length, base.values.length];
   if (base.values.length === 0 || candidate.values.length === 0)
-    return { ratio, ciLow: null, ciHigh: null, verdict: 'insufficient data', method: 'welch', n };
+    return { ratio, ciLow: null, ciHigh: null, verdict: 'insufficient data', method: 'welch', n, counts };
   const { ciLow, ciHigh, verdict } = compareSpreads(
     spreadOf(base.values),
     spreadOf(candidate.values),
     higherIsBetter,
   );
-  return { ratio, ciLow, ciHigh, verdict, method: 'welch', n };
+  return { ratio, ciLow, ciHigh, verdict, method: 'welch', n, counts };
 }
 
 /**
@@ -121,7 +130,11 @@ export function compareRuntimes(run: RunFile, baseRuntime?: string): RuntimeComp
         const b = cb.figures[figure];
         const c = cc?.figures[figure];
         if (!b || !c) continue;
-        const { n: _n, ...comparison } = blockedComparison(
+        const {
+          n: _n,
+          counts: _counts,
+          ...comparison
+        } = blockedComparison(
           { ...b, byRepeat: caseByRepeat(eb, cb.case, figure) },
           { ...c, byRepeat: caseByRepeat(ec, cb.case, figure) },
           FIGURE_META[figure].higherIsBetter,
@@ -165,6 +178,8 @@ export interface RuntimeRatio extends Comparison {
   method: RatioMethod;
   /** Pairs (paired) or the smaller side's repeats (Welch). */
   n: number;
+  /** Values on each side: [runtime, against] (equal when paired). */
+  counts: [number, number];
 }
 
 /** One runtime's figure of a scenario (see the module comment). */
@@ -322,9 +337,18 @@ export function runtimeRatioSentence(r: RuntimeRatio): string {
   return `${runtimeRatioText(r)} at ${r.label} (${r.unit}, ${r.basis})`;
 }
 
-/** How a ratio's interval was formed, in a few words: `paired, 3 repeats`, `Welch, 2 repeats`. */
-export function ratioMethodText(r: Pick<RuntimeRatio, 'method' | 'n'>): string {
-  return `${r.method === 'paired' ? 'paired' : 'Welch'}, ${r.n} repeat${r.n === 1 ? '' : 's'}`;
+/**
+ * How a ratio's interval was formed, in a few words: `paired, 3 repeats`, `Welch, 3 repeats`,
+ * `Welch, 5 and 3 repeats` (runtime, against: auto-sampling repeats what is still wide, so sides
+ * differ); `—` when there is no interval.
+ */
+export function ratioMethodText(
+  r: Pick<RuntimeRatio, 'method' | 'n' | 'ciLow'> & { counts?: [number, number] },
+): string {
+  if (r.ciLow === null) return '—';
+  if (r.method === 'paired') return `paired, ${r.n} repeat${r.n === 1 ? '' : 's'}`;
+  const [a, b] = r.counts ?? [r.n, r.n];
+  return a === b ? `Welch, ${a} repeat${a === 1 ? '' : 's'}` : `Welch, ${a} and ${b} repeats`;
 }
 
 /** What the "Runtimes compared." block says after its title, in the terminal and the Markdown export. */
