@@ -232,6 +232,24 @@ describe('flags through aggregation and the run', () => {
     expect(entry.cases.map((c) => flagMark(c, true))).toEqual(['', '']);
     expect(figureFlags(entry.cases[0]!.flags, false).map((f) => f.kind)).toEqual(['busy-machine']);
   });
+
+  it('says a machine busy during most of the run once too, with how many processes', () => {
+    const run = runFile();
+    const busy: MachineLoad = { loadAvg1: [2, 2], otherCpuShare: 0.5, otherCpuCores: 1 };
+    const entry = run.entries[0]!;
+    entry.repeats = [0, 1, 2].map((i) => repeat(i, [work(), micro()], busy));
+    entry.repeats.push(repeat(3, [work(), micro()], quiet));
+    entry.cases = aggregateRepeats(entry.repeats);
+    expect(busyThroughout(run)).toBe(true);
+    expect(busyMachineLine(run)).toBe(
+      'measured on a busy machine: other processes used 1.00 of a core (50% of the machine) during 3 of 4 ' +
+        'processes, load average 2.00; said here once, no figure is marked for it',
+    );
+    expect(entry.cases.map((c) => flagMark(c, busyThroughout(run)))).toEqual(['', '']);
+    // Half or fewer: the figures measured then keep their mark.
+    entry.repeats[2]!.machine = quiet;
+    expect(busyThroughout(run)).toBe(false);
+  });
 });
 
 describe('the flag list in short', () => {
