@@ -33,7 +33,10 @@ const argv = process.argv.slice(2);
 let profile = 'quick';
 let file = null;
 for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === '--profile') {
+  if (argv[i] === '--help' || argv[i] === '-h') {
+    console.log('usage: responsiveness-check [--profile quick|default|full] [results.json]');
+    process.exit(0);
+  } else if (argv[i] === '--profile') {
     profile = argv[++i];
     if (!['quick', 'default', 'full'].includes(profile)) usage(`unknown profile "${profile}"`);
   } else if (argv[i].startsWith('--')) usage(`unknown flag "${argv[i]}"`);

@@ -102,9 +102,13 @@ export function samplingLine(label, { run, elapsedMs, exitCode }) {
 /**
  * A check's flags: `--profile quick|default|full` (default: default) and the run flags it passes
  * on (`names`, each with one value; `--runtimes` defaults to node,deno,bun). Bad or unknown:
- * usage(). Returns the profile and the run arguments to pass.
+ * usage(); `--help`: the usage, exit 0. Returns the profile and the run arguments to pass.
  */
 export function parseCheckArgs(script, argv, names, synopsis) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(`usage: ${script} ${synopsis}`);
+    process.exit(0);
+  }
   let profile = 'default';
   const passed = ['--runtimes', 'node,deno,bun'];
   for (let i = 0; i < argv.length; i += 2) {
