@@ -5,6 +5,7 @@ import {
   runtimeRatioSentence,
   runtimeRatios,
   runtimeRatioText,
+  spreadOf,
 } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../test-support/fixtures.ts';
@@ -51,6 +52,22 @@ describe('buildHeadline', () => {
     expect(caveats).toHaveLength(1);
     expect(caveats[0]).toContain('only 2 CPU cores');
     expect(caveats[0]).toContain('load generator competes with its own server');
+  });
+
+  it('does not call a speedup whose interval holds 1 faster', () => {
+    const run = makeRun();
+    for (const e of run.entries.filter((x) => x.scenario === 'timers')) {
+      const sync = e.cases.find((c) => c.mode === 'sequential')!.figures.throughput!;
+      for (const c of e.cases.filter((x) => x.mode === 'concurrent'))
+        c.figures.throughput = spreadOf(sync.values.map((v, i) => v * [0.9, 1.25, 1.1][i % 3]!));
+      for (const c of e.cases.filter((x) => x.mode === 'blocking'))
+        c.figures.throughput = spreadOf(sync.values.map((v) => v * 0.5));
+    }
+    const { text } = headline([run]);
+    expect(text).toMatch(
+      /^On node 20\.20\.2, running 200 timer waits concurrently \(.*\) was not clearly faster \(1\.\d\d×, 95% CI 0\.\d\d–1\.\d\d×\) than running them one at a time \(sequential\)/,
+    );
+    expect(text).toMatch(/The same comparison gave deno 2\.9\.6 1\.\d\d× \(not significant\)/);
   });
 
   it('has no core caveat on a bigger machine', () => {

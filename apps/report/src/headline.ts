@@ -13,6 +13,7 @@ import {
   formatNumber,
   formatPercent,
   formatRatio,
+  formatRatioInterval,
   isConclusive,
   type RunFile,
   runtimeLabel,
@@ -95,13 +96,23 @@ function speedupSentence(run: RunFile, id: string, speedups: RuntimeSpeedup[]): 
   const units = c.units !== null ? `${formatCount(c.units)} ` : '';
   const leadEff = efficiencyOf(lead);
   const eff = leadEff !== null ? ` (efficiency ${formatPercent(leadEff)} of the physical limit)` : '';
+  // A speedup whose interval holds 1 is not called faster (the trial read "1.08× faster" over an
+  // interval of 0.95–1.23×); its ratio is given with the interval instead.
+  const sp = lead.speedup;
+  const judged = sp.ciLow !== null && sp.ciHigh !== null;
+  const verdict =
+    sp.verdict === 'faster'
+      ? `${formatRatio(sp.ratio)} faster than`
+      : sp.verdict === 'slower'
+        ? `slower (${formatRatio(sp.ratio)} the rate) than`
+        : `not clearly faster (${formatRatio(sp.ratio)}${judged ? `, 95% CI ${formatRatioInterval(sp.ciLow, sp.ciHigh)}` : ''}) than`;
   let text =
     `On ${lead.label}, running ${units}${unitNoun(run, id).plural} concurrently (${caseLabel(c)}) was ` +
-    `${formatRatio(lead.speedup.ratio)} faster than running them one at a time ` +
-    `(${lead.speedup.sync.aggregate.mode})${eff}.`;
+    `${verdict} running them one at a time (${sp.sync.aggregate.mode})${eff}.`;
   const others = sorted.slice(1).map((s) => {
     const e = efficiencyOf(s);
-    return `${s.label} ${formatRatio(s.speedup.ratio)}${e !== null ? `, ${formatPercent(e)} of the limit` : ''}`;
+    const unclear = s.speedup.verdict === 'faster' ? '' : ' (not significant)';
+    return `${s.label} ${formatRatio(s.speedup.ratio)}${unclear}${e !== null ? `, ${formatPercent(e)} of the limit` : ''}`;
   });
   if (others.length > 0) text += ` The same comparison gave ${others.join('; ')}.`;
   return text;
