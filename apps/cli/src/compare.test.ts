@@ -21,7 +21,7 @@ describe('compare output', () => {
   });
 
   it('says when there is nothing to compare, and why', () => {
-    expect(formatCompare({ rows: [], notes: ['x: parameters differ'] }, 'a.json', 'b.json')).toBe(
+    expect(formatCompare({ rows: [], notes: ['x: parameters differ'], onlyIn: [] }, 'a.json', 'b.json')).toBe(
       'nothing to compare: no (runtime, scenario, case) with the same parameters is in both a.json and b.json ' +
         '(their parameters differ; --ignore-params compares them by case id anyway)\nx: parameters differ',
     );

@@ -19,6 +19,14 @@ describe('compareRuns on a real run', () => {
     expect(compareRuns(fewer, run).notes).toEqual([
       `${first!.runtime} ${first!.scenario}: only in b, not compared`,
     ]);
+    // The same, structured, for the report.
+    expect(compareRuns(run, fewer).onlyIn).toEqual([
+      { runtime: first!.runtime, scenario: first!.scenario, side: 'a' },
+    ]);
+    expect(compareRuns(fewer, run).onlyIn).toEqual([
+      { runtime: first!.runtime, scenario: first!.scenario, side: 'b' },
+    ]);
+    expect(compareRuns(run, run).onlyIn).toEqual([]);
   });
 
   it('compares every compared figure of every case, main figure first', () => {

@@ -40,6 +40,8 @@ export interface RunComparison {
   rows: FigureComparison[];
   /** Cases left out, and why (their parameters differ between the runs). */
   notes: string[];
+  /** Runtime × scenario entries with results in only one run (side 'a' = base), not compared. */
+  onlyIn: Array<{ runtime: string; scenario: string; side: 'a' | 'b' }>;
 }
 
 const sameParams = (a: Params, b: Params): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -106,15 +108,18 @@ export function compareRuns(
 ): RunComparison {
   const rows: FigureComparison[] = [];
   const notes: string[] = [];
+  const only: RunComparison['onlyIn'] = [];
   // What only one side has is said once per runtime × scenario, so a comparison that silently
   // covers less than the reader thinks cannot happen.
-  const onlyIn = (from: RunFile, other: RunFile, side: string) => {
+  const onlyIn = (from: RunFile, other: RunFile, side: 'a' | 'b') => {
     for (const e of from.entries) {
       if (e.cases.length === 0) continue;
       if (
         !other.entries.some((x) => x.runtime === e.runtime && x.scenario === e.scenario && x.cases.length > 0)
-      )
+      ) {
         notes.push(`${e.runtime} ${e.scenario}: only in ${side}, not compared`);
+        only.push({ runtime: e.runtime, scenario: e.scenario, side });
+      }
     }
   };
   onlyIn(base, candidate, 'a');
@@ -136,7 +141,7 @@ export function compareRuns(
       rows.push(...compareCases(eb.runtime, eb.scenario, unitNoun(candidate, eb.scenario), cb, cc));
     }
   }
-  return { rows, notes };
+  return { rows, notes, onlyIn: only };
 }
 
 /**
