@@ -25,7 +25,7 @@ export interface Lookup {
   aggregate: CaseAggregate | null;
   /** Short word for charts: failed / skipped / not run / no result. */
   missing: string | null;
-  /** Status cell for tables: `ok, 3 repeats`, `partial: …`, `failed: …`. */
+  /** Status cell for tables: `ok, 3 repeats` (the case's own), `partial: …`, `failed: …`. */
   status: Cell;
 }
 
@@ -62,6 +62,22 @@ export function repeatSummary(entry: Entry): { ok: number; total: number } {
   return { ok: entry.repeats.filter((r) => r.status === 'ok').length, total: entry.repeats.length };
 }
 
+/**
+ * How many successful repeats measured one case of an entry. Auto-sampling adds rounds that repeat
+ * only the cases still wide, so cases of one entry can have different counts; a repeat's results
+ * hold only the cases that ran in it.
+ */
+export function caseRepeats(entry: Entry, caseId: string): number {
+  return entry.repeats.filter((r) => r.status === 'ok' && r.results.some((x) => x.case === caseId)).length;
+}
+
+/** The most successful repeats any one case of the run had (0 without results). */
+export function maxCaseRepeats(run: RunFile): number {
+  let max = 0;
+  for (const e of run.entries) for (const c of e.cases) max = Math.max(max, caseRepeats(e, c.case));
+  return max;
+}
+
 /** The reason an entry failed: its own, else the first failed repeat's. */
 export function entryReason(entry: Entry): string {
   if (entry.reason) return entry.reason;
@@ -90,9 +106,11 @@ export function lookup(runs: readonly RunFile[], s: Series, scenario: string, ca
     const status = missingCell(failed ? `failed: ${entryReason(entry)}` : 'no result for this case');
     return { entry, aggregate: null, missing: failed ? 'failed' : 'no result', status };
   }
+  // The case's own count, not the entry's: a case that sampling did not repeat has fewer.
+  const own = caseRepeats(entry, caseId);
   const text =
     entry.status === 'failed'
       ? `partial: ${ok} of ${total} repeats ok (${entryReason(entry)})`
-      : `ok, ${ok} repeat${ok === 1 ? '' : 's'}`;
+      : `ok, ${own} repeat${own === 1 ? '' : 's'}`;
   return { entry, aggregate, missing: null, status: { text, value: null } };
 }

@@ -1,5 +1,5 @@
 /** Small text helpers every part uses: element-id slugs, wrapped axis labels, number cells. */
-import { formatNumber } from '@asyncbench/results';
+import { type CaseAggregate, formatNumber, inconclusiveMark } from '@asyncbench/results';
 import type { Cell } from './view.ts';
 
 /** Lower-case [a-z0-9-] only, for element ids built from results-file strings; `x` when nothing is left. */
@@ -34,6 +34,15 @@ export const dash: Cell = { text: '—', value: null };
 export function num(value: number | null | undefined, suffix = ''): Cell {
   if (value === null || value === undefined || !Number.isFinite(value)) return dash;
   return { text: `${formatNumber(value)}${suffix}`, value };
+}
+
+/**
+ * A case's main figure (throughput, ops/s) as a number cell, with ` ?` when it stayed wider than
+ * the run's horizon: results' inconclusiveMark, the terminal summary's mark, so every inconclusive
+ * figure can be found in the tables and not just the overview's headline ones.
+ */
+export function mainFigureNum(aggregate: CaseAggregate, value: number | null | undefined): Cell {
+  return num(value, inconclusiveMark(aggregate));
 }
 
 /** A text cell. */

@@ -5,7 +5,7 @@
  * says use the real-run fixtures of @asyncbench/results instead.
  */
 import type { CaseResult, Entry, Mode, RepeatRecord, RunFile } from '@asyncbench/results';
-import { aggregateRepeats, SCHEMA_VERSION } from '@asyncbench/results';
+import { aggregateRepeats, isInconclusive, markPrecision, SCHEMA_VERSION } from '@asyncbench/results';
 
 /** A seeded generator in [0, 1): the Numerical Recipes LCG, plenty for pseudo-noise in fixtures. */
 function seededRandom(seed: number): () => number {
@@ -31,6 +31,12 @@ export interface FixtureOptions {
   runtimes?: string[];
   /** Runtimes the run looked for and did not find (status 'missing', no entries). */
   missingRuntimes?: string[];
+  /**
+   * Auto-sampling as the CLI does it: `rounds` more processes per runtime of the timers scenario
+   * after the minimum, each repeating only the first `cases` timer cases (the ones still wide);
+   * sets run.sampling and every case's precision against `horizon` (markPrecision).
+   */
+  sampling?: { rounds: number; cases: number; horizon: number };
 }
 
 const VERSIONS: Record<string, string> = { node: '20.20.2', deno: '2.9.6', bun: '1.4.5' };
@@ -254,7 +260,10 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
       }
       const failAll = options.failures && runtime === 'bun' && scenario === 'http';
       const records: RepeatRecord[] = [];
-      for (let index = 0; index < repeats; index++) {
+      const added = scenario === 'timers' ? (options.sampling?.rounds ?? 0) : 0;
+      for (let index = 0; index < repeats + added; index++) {
+        // An added round repeats only the cases still wide: its results hold just those.
+        const ran = () => (index < repeats ? results() : results().slice(0, options.sampling!.cases));
         records.push(
           failAll
             ? {
@@ -265,7 +274,7 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
                 stderrTail: `error: server worker stopped answering\n    at ${hostile ?? 'serve (worker.ts:12)'}`,
                 results: [],
               }
-            : { index, status: 'ok', durationMs: 4000 + 100 * index, results: results() },
+            : { index, status: 'ok', durationMs: 4000 + 100 * index, results: ran() },
         );
       }
       entries.push({
@@ -278,7 +287,7 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
       });
     }
   }
-  return {
+  const run: RunFile = {
     schemaVersion: SCHEMA_VERSION,
     id: `${options.startedAt ?? '2026-11-25T13:40:00.000Z'}-${options.hostname ?? 'bench-host'}`,
     tool: { name: 'asyncbench', version: '0.1.0', commit: 'e60a6a4c0ffee1234567890abcdef12345678901' },
@@ -350,4 +359,18 @@ export function makeRun(options: FixtureOptions = {}): RunFile {
     entries,
     notes: [],
   };
+  if (options.sampling) {
+    const { rounds, horizon } = options.sampling;
+    markPrecision(run, horizon);
+    const inconclusive = run.entries.flatMap((e) => e.cases).filter(isInconclusive).length;
+    run.sampling = {
+      horizon,
+      maxTimeMs: 60_000,
+      minRepeats: repeats,
+      rounds,
+      stoppedBy: 'max-time',
+      inconclusive,
+    };
+  }
+  return run;
 }

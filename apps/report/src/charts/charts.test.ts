@@ -1,3 +1,4 @@
+import { caseLabel, formatNumber, isInconclusive } from '@asyncbench/results';
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../test-support/fixtures.ts';
 import { buildModel } from '../model.ts';
@@ -183,5 +184,52 @@ describe('failed and skipped entries in charts', () => {
   it('gives no bar slot to a runtime without an entry for the scenario', () => {
     const run = makeRun({ runtimes: ['node', 'deno'], missingRuntimes: ['bun'] });
     expect(chart(chartsOfScenario(buildModel([run]), 'timers'), 'throughput').datasets).toHaveLength(2);
+  });
+});
+
+describe('cases sampled unevenly (auto-sampling repeats only the cases still wide)', () => {
+  // 1 minimum repeat, then 4 rounds that repeated only the first 2 timer cases: 5 and 1 repeats.
+  const run = makeRun({ repeats: 1, sampling: { rounds: 4, cases: 2, horizon: 0.07 } });
+  const model = buildModel([run]);
+  const node = (scenario: string) =>
+    run.entries.find((e) => e.runtime === 'node' && e.scenario === scenario)!;
+  const row = (c: ChartView, label: string) =>
+    c.table.rows.find((r) => r.header.endsWith(`${label} · node 20.20.2`))!;
+
+  it("says each case's own number of repeats, not the entry's", () => {
+    const table = chart(chartsOfScenario(model, 'timers'), 'throughput');
+    const counts = node('timers').cases.map((c) => [
+      row(table, caseLabel(c)).cells.at(-1)!.text,
+      c.figures.throughput!.values.length,
+    ]);
+    expect(counts.slice(0, 2)).toEqual([
+      ['ok, 5 repeats', 5],
+      ['ok, 5 repeats', 5],
+    ]);
+    expect(counts.slice(2).every(([text, n]) => text === 'ok, 1 repeat' && n === 1)).toBe(true);
+  });
+
+  it('marks every inconclusive main figure with ?, as the terminal does, and nothing else', () => {
+    const table = chart(chartsOfScenario(model, 'timers'), 'throughput');
+    const marks = node('timers').cases.map((c) => {
+      const cells = row(table, caseLabel(c)).cells;
+      // The min and max columns are not the main figure: never marked.
+      expect(cells[1]!.text.endsWith('?') || cells[2]!.text.endsWith('?')).toBe(false);
+      expect(cells[0]!.value).toBe(c.figures.throughput!.median);
+      return [cells[0]!.text.endsWith(' ?'), isInconclusive(c)];
+    });
+    for (const [marked, inconclusive] of marks) expect(marked).toBe(inconclusive);
+    // One repeat has no interval (inconclusive); five within ±7% are conclusive: both kinds occur.
+    expect(new Set(marks.map(([m]) => m))).toEqual(new Set([true, false]));
+    const micro = chart(chartsOfScenario(model, 'gather-micro'), 'micro');
+    for (const c of node('gather-micro').cases) {
+      expect(isInconclusive(c)).toBe(true);
+      expect(row(micro, caseLabel(c)).cells[0]!.text).toBe(`${formatNumber(c.figures.opsPerSec!.median)} ?`);
+    }
+  });
+
+  it('leaves runs without a precision (written before --horizon) unmarked', () => {
+    const table = chart(chartsOfScenario(buildModel([makeRun({ repeats: 1 })]), 'timers'), 'throughput');
+    expect(table.table.rows.some((r) => r.cells[0]!.text.includes('?'))).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { type CaseAggregate, caseLabel, formatFigure, formatNumber, formatRatio 
 import type { ReportContext, ScenarioContext } from '../context.ts';
 import { type CaseInfo, findEntry } from '../lookup.ts';
 import type { ReportPart } from '../parts.ts';
-import { dash, num } from '../text.ts';
+import { dash, mainFigureNum, num } from '../text.ts';
 import type { Block, ChartView } from '../view.ts';
 import { barChart, datasetsFor, modeCaseAxisLabel, modeCaseLabel, rowsFor } from './bars.ts';
 
@@ -90,7 +90,7 @@ export function inputDelayChart(
             num(a.figures.inputP99Ms?.median),
             num(a.figures.inputMaxMs?.median),
             handled === undefined ? dash : { text: formatFigure('inputHandledPct', handled), value: handled },
-            num(a.figures.throughput?.median),
+            mainFigureNum(a, a.figures.throughput?.median),
           ];
         },
         6,

