@@ -23,7 +23,7 @@ import {
   unitNoun,
 } from '@asyncbench/results';
 import { ratiosFor } from './sections/runtime-ratios.ts';
-import type { ReportModel } from './view.ts';
+import type { ComparisonCounts, ReportModel } from './view.ts';
 
 export interface Headline {
   /** One paragraph. */
@@ -190,6 +190,28 @@ export function ratiosSentence(run: RunFile): string | null {
   return `Between runtimes (95% CI): ${quoted.join('; ')}${notes.length > 0 ? ` (${notes.join(', ')}: see Runtimes compared)` : ''}.`;
 }
 
+/**
+ * What changed against the first run: better / worse / no clear change, the figures that could not
+ * be judged (too few repeats, not "no change") and the entries only one run has; null when nothing
+ * was compared or left out.
+ */
+export function comparisonSentence(counts: ComparisonCounts): string | null {
+  const out: string[] = [];
+  const n = counts.better + counts.worse + counts.same + counts.insufficient;
+  if (n > 0) {
+    const judged = [
+      `${counts.better} of ${n} headline figures got better`,
+      `${counts.worse} got worse`,
+      `${counts.same} showed no clear change (95% confidence)`,
+    ];
+    if (counts.insufficient > 0) judged.push(`${counts.insufficient} could not be judged: too few repeats`);
+    const last = judged.pop()!;
+    out.push(`Against the first run, ${judged.join(', ')}${judged.length > 2 ? ',' : ''} and ${last}.`);
+  }
+  if (counts.onlyIn.length > 0) out.push(`Not compared: ${counts.onlyIn.join('; ')}.`);
+  return out.length > 0 ? out.join(' ') : null;
+}
+
 function problemsSentence(run: RunFile): string | null {
   const failed = run.entries.filter((e) => e.status === 'failed').length;
   const skipped = run.entries.filter((e) => e.status === 'skipped').length;
@@ -221,15 +243,8 @@ export function buildHeadline(runs: readonly RunFile[], model: ReportModel): Hea
   if (requests) sentences.push(requests);
   const ratios = ratiosSentence(run);
   if (ratios) sentences.push(ratios);
-  const counts = model.comparisonCounts;
-  if (counts) {
-    const n = counts.better + counts.worse + counts.same;
-    if (n > 0) {
-      sentences.push(
-        `Against the first run, ${counts.better} of ${n} headline figures got better, ${counts.worse} got worse and ${counts.same} showed no clear change (95% confidence).`,
-      );
-    }
-  }
+  const comparison = model.comparisonCounts ? comparisonSentence(model.comparisonCounts) : null;
+  if (comparison) sentences.push(comparison);
   const problems = problemsSentence(run);
   if (problems) sentences.push(problems);
   if (sentences.length === 0 || (!scenario && !requests)) {

@@ -182,7 +182,19 @@ export interface ReportModel {
   /** Page sections after the scenarios (environment last). */
   bottom: SectionView[];
   /** Run-versus-run headline counts over every comparison shown, for the summary; null: none. */
-  comparisonCounts: { better: number; worse: number; same: number } | null;
+  comparisonCounts: ComparisonCounts | null;
+}
+
+/** Headline-figure verdicts of the run-versus-run comparisons, and what they left out. */
+export interface ComparisonCounts {
+  better: number;
+  worse: number;
+  /** No significant difference at 95% confidence. */
+  same: number;
+  /** 'insufficient data': fewer than two repeats on a side, so no interval and no judgement. */
+  insufficient: number;
+  /** `node queue: only in the first run (label)`, one per entry only one run of a pair has. */
+  onlyIn: string[];
 }
 
 /** Every chart in some blocks, depth first (the page script draws these; tests look them up). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRun } from '../../test-support/fixtures.ts';
+import { buildHeadline } from '../headline.ts';
 import { buildModel } from '../model.ts';
 import type { Block, TableView } from '../view.ts';
 
@@ -45,6 +46,8 @@ describe('two runs of one machine', () => {
       better: verdicts.filter((v) => v === 'faster').length,
       worse: 0,
       same: verdicts.filter((v) => v !== 'faster').length,
+      insufficient: 0,
+      onlyIn: [],
     });
     expect(model.comparisonCounts!.better).toBeGreaterThanOrEqual(24);
   });
@@ -57,6 +60,52 @@ describe('two runs of one machine', () => {
     const sideBySide = buildModel([base, other]);
     expect(noHeading(sideBySide)).toBe(true);
     expect(sideBySide.comparisonCounts).toBeNull();
+  });
+});
+
+describe('two runs, one of them with a single repeat', () => {
+  const tablesOf = (m: ReturnType<typeof buildModel>) => m.scenarios.flatMap((s) => tables(s.blocks));
+  const base = makeRun({ startedAt: '2026-11-24T10:00:00.000Z', repeats: 1 });
+  const cand = makeRun({ startedAt: '2026-11-25T10:00:00.000Z', runtimes: ['node', 'deno'] });
+  const model = buildModel([base, cand]);
+
+  it('counts "insufficient data" apart, not as "no clear change"', () => {
+    const verdicts = tablesOf(model)
+      .filter((t) => t.caption.startsWith('Headline'))
+      .flatMap((t) => t.rows.map((r) => r.cells[5]!.text));
+    // 8 timer, 3 HTTP and 2 micro cases, node and deno (bun ran only in the first run); no intervals.
+    expect(verdicts).toHaveLength(26);
+    expect(new Set(verdicts)).toEqual(new Set(['insufficient data']));
+    expect(model.comparisonCounts).toMatchObject({ better: 0, worse: 0, same: 0, insufficient: 26 });
+    const headline = buildHeadline([base, cand], model).text;
+    expect(headline).toContain(
+      'Against the first run, 0 of 26 headline figures got better, 0 got worse, 0 showed no clear change (95% confidence), and 26 could not be judged: too few repeats.',
+    );
+    const texts = model.scenarios.flatMap((s) =>
+      s.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])),
+    );
+    expect(texts.find((t) => t.includes('Headline figures:'))).toMatch(
+      /Headline figures: 0 better, 0 worse, 0 without a clear change, \d+ could not be judged: too few repeats\.$/,
+    );
+  });
+
+  it('says which runtime × scenario ran in only one of the two runs', () => {
+    const first = `the first run (${model.runLabels[0]})`;
+    expect(model.comparisonCounts!.onlyIn).toEqual([
+      `bun timers: only in ${first}`,
+      `bun http: only in ${first}`,
+      `bun gather-micro: only in ${first}`,
+    ]);
+    expect(buildHeadline([base, cand], model).text).toContain(
+      `Not compared: bun timers: only in ${first}; bun http: only in ${first}; bun gather-micro: only in ${first}.`,
+    );
+    const timers = model.scenarios.find((s) => s.id === 'timers')!;
+    const texts = timers.blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+    expect(texts).toContain(`Not compared: bun timers: only in ${first}.`);
+    // Where both runs have everything, nothing is said.
+    const full = buildModel([makeRun({ startedAt: '2026-11-24T10:00:00.000Z' }), makeRun()]);
+    expect(full.comparisonCounts!.onlyIn).toEqual([]);
+    expect(buildHeadline([], full).text).not.toContain('Not compared');
   });
 });
 
