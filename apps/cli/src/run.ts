@@ -329,8 +329,8 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
       if (step.next === 'stop') return step.stoppedBy;
       for (const id of step.scenarios) {
         const s = runnable.find((p) => p.info.id === id)!;
-        // The state now, not at the pass's start: an earlier round of this pass changed nothing
-        // here, but the line's total counts every scenario's wide figures as they stand.
+        // The state now, not at the pass's start: this scenario's wide cases are as they were (it
+        // has one round a pass), but the line's totals count every scenario as it stands.
         const states = scenarioStates(run, ids, horizon, estimate);
         const only = states.find((x) => x.id === id)!.wideCases;
         progress.note(samplingLine(states, formatHalfWidth(horizon), id));

@@ -1,8 +1,8 @@
 /**
  * Auto-sampling for `asyncbench run`, in tachometer's style (its --horizon and --timeout): after
  * the minimum repeats, keep adding rounds for the scenarios whose main figures (throughput, ops/s)
- * still have a 95% CI wider than the horizon, widest first, until all are inside it or the
- * whole-run time budget is spent. A round repeats only what is still wide: on each runtime with a
+ * still have a 95% CI wider than the horizon (the most wide figures per second of round first, see
+ * nextStep), until all are inside it or the whole-run time budget is spent. A round repeats only what is still wide: on each runtime with a
  * wide figure, one more repeat of just those cases (`--cases`), back to back. A wide micro case
  * then costs one short process of its own (~0.5 s) instead of the scenario's whole repeat, so the
  * budget goes where the intervals are. Pure functions of the results so far; run.ts runs the

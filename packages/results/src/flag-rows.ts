@@ -1,9 +1,9 @@
 /**
  * A run's flags (flags.ts) as the terminal summary, the Markdown export and the report list them:
  * one row per flag of a case, except busy-machine, which is about processes rather than cases.
- * A machine busy during every measured process is said once, as the run's warning line, and marks
- * no figure (every figure would carry it, which tells nothing); one busy only now and then gets a
- * short row per runtime x scenario and marks the figures measured then. Plus the mark shown beside
+ * A machine busy during most of the run (busyMachine) is said once, as the run's warning line, and
+ * marks no figure (nearly every figure would carry it, which tells nothing); one busy only now and
+ * then gets a short row per runtime x scenario and marks the figures measured then. Plus the mark shown beside
  * a flagged figure (mitata's `!`) and the short form of the list the terminal prints.
  */
 import { FLAG_KINDS } from './constants.ts';
@@ -103,7 +103,7 @@ export function busyMachineLine(run: RunFile): string | null {
     ? `measured on a busy machine: other processes used ${cores}${share ? ` (${share})` : ''} during ` +
         `${during}, ${load}; said here once, no figure is marked for it`
     : `measured on a partly busy machine: other processes used more than ${BUSY_OTHER_CORES} of a core during ` +
-        `${b.busy} of ${b.measured}${b.measured < b.processes ? ' measured' : ''} processes (${[cores, share, load].filter(Boolean).join(', ')}); ` +
+        `${during} (${[cores, share, load].filter(Boolean).join(', ')}); ` +
         'the figures measured then are marked busy-machine';
 }
 
