@@ -233,6 +233,9 @@ describe('asyncbench run', () => {
     expect(r.stdout).toContain(line);
     expect(await readFile(md, 'utf8')).toContain(line);
     expect(r.stderr).toMatch(/\(--max-time 0: minimum repeats only\): marked inconclusive/);
+    // One repeat: no interval, so not "wider than the horizon".
+    expect(r.stderr).toMatch(/\d+ main figures? with no interval \(--max-time 0/);
+    expect(r.stderr).not.toMatch(/still wider than/);
   });
 
   it('compare reads two runs and says when there is too little data', async () => {

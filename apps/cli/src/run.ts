@@ -345,7 +345,10 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   const stoppedBy = await sample();
   progress.stop();
   markPrecision(run, horizon);
-  const inconclusive = inconclusiveCases(run).length;
+  const wide = inconclusiveCases(run);
+  const inconclusive = wide.length;
+  // One repeat gives no interval at all: "wider than the horizon" would be untrue of those.
+  const noInterval = wide.filter((x) => x.case.precision?.halfWidth === null).length;
   run.sampling = { horizon, maxTimeMs, minRepeats: repeats, rounds: addedRounds, stoppedBy, inconclusive };
   if (inconclusive === 0 && addedRounds > 0) {
     note(
@@ -355,8 +358,18 @@ export async function runCommand(args: RunArgs, io: Io, signal: AbortSignal): Pr
   }
   if (inconclusive > 0 && stoppedBy !== 'interrupted') {
     note(
-      `${inconclusive} main figure${inconclusive === 1 ? '' : 's'} still wider than ${formatHalfWidth(horizon)} ` +
-        `(${maxTimeMs === 0 ? '--max-time 0: minimum repeats only' : `stopped by ${stoppedBy}`}): marked inconclusive`,
+      [
+        ...(noInterval > 0
+          ? [`${noInterval} main figure${noInterval === 1 ? '' : 's'} with no interval`]
+          : []),
+        ...(inconclusive > noInterval
+          ? [
+              `${inconclusive - noInterval}${noInterval > 0 ? '' : ` main figure${inconclusive === 1 ? '' : 's'}`} ` +
+                `still wider than ${formatHalfWidth(horizon)}`,
+            ]
+          : []),
+      ].join(', ') +
+        ` (${maxTimeMs === 0 ? '--max-time 0: minimum repeats only' : `stopped by ${stoppedBy}`}): marked inconclusive`,
     );
   }
 

@@ -111,7 +111,12 @@ function speedupSentence(run: RunFile, id: string, speedups: RuntimeSpeedup[]): 
     `${verdict} running them one at a time (${sp.sync.aggregate.mode})${eff}.`;
   const others = sorted.slice(1).map((s) => {
     const e = efficiencyOf(s);
-    const unclear = s.speedup.verdict === 'faster' ? '' : ' (not significant)';
+    const unclear =
+      s.speedup.verdict === 'faster'
+        ? ''
+        : s.speedup.ciLow === null
+          ? ' (no interval)'
+          : ' (not significant)';
     return `${s.label} ${formatRatio(s.speedup.ratio)}${unclear}${e !== null ? `, ${formatPercent(e)} of the limit` : ''}`;
   });
   if (others.length > 0) text += ` The same comparison gave ${others.join('; ')}.`;
